@@ -1,0 +1,74 @@
+//! `ushtil build`: ingests, aligns and indexes the corpus. Does nothing when
+//! the index already matches the corpus, unless `--force`.
+
+use std::io::Write;
+use std::time::Instant;
+
+use ushtil::build::Outcome;
+
+use super::{output, Context, Status};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Rebuild even if the index is up to date.
+    #[arg(long)]
+    force: bool,
+    /// Report format on standard output.
+    #[arg(long, value_enum, default_value = "text")]
+    format: output::ReportFormat,
+}
+
+pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
+    let (outcome, seconds) = build(context, args.force)?;
+    let manifest = outcome.manifest();
+    if args.format == output::ReportFormat::Json {
+        let report = serde_json::json!({
+            "built": matches!(outcome, Outcome::Built(_)),
+            "documents": manifest.documents,
+            "units": manifest.units,
+            "seconds": seconds,
+            "index": context.index,
+        });
+        writeln!(anstream::stdout(), "{report}")?;
+    }
+    Ok(Status::Found)
+}
+
+/// Builds the index, reporting progress and a summary on standard error.
+pub fn build(context: &Context, force: bool) -> anyhow::Result<(Outcome, f64)> {
+    let started = Instant::now();
+    let interactive = context.interactive();
+    let mut progress = |id: &str, done: usize, total: usize| {
+        if interactive {
+            eprint!("\r\x1b[Kreading {done}/{total}: {id}");
+        }
+    };
+    let outcome = ushtil::build::build(&context.corpus, &context.index, force, &mut progress);
+    if interactive {
+        eprint!("\r\x1b[K");
+    }
+    let outcome = outcome?;
+    let seconds = started.elapsed().as_secs_f64();
+    let manifest = outcome.manifest();
+    let summary = match &outcome {
+        Outcome::UpToDate(_) => format!(
+            "index {} is up to date ({}, {})",
+            context.index.display(),
+            count(manifest.documents, "document"),
+            count(manifest.units, "unit")
+        ),
+        Outcome::Built(_) => format!(
+            "indexed {}, {} into {} in {seconds:.2} s",
+            count(manifest.documents, "document"),
+            count(manifest.units, "unit"),
+            context.index.display()
+        ),
+    };
+    context.note(&summary);
+    Ok((outcome, seconds))
+}
+
+/// `1 document`, `2 documents`.
+fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}

@@ -1,0 +1,74 @@
+//! The subcommands, one file each, and what they share: the corpus and index
+//! folders, building a stale index on demand, and exit codes.
+
+pub mod build;
+pub mod export;
+pub mod output;
+pub mod search;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use ushtil::index::CorpusIndex;
+
+/// What every command is given.
+pub struct Context {
+    pub corpus: PathBuf,
+    pub index: PathBuf,
+    pub quiet: bool,
+}
+
+impl Context {
+    /// Opens the index, building it first when it is missing or older than the corpus.
+    /// Without a corpus folder, an existing index is used as it is.
+    pub fn open_index(&self) -> anyhow::Result<CorpusIndex> {
+        let use_as_is = !self.corpus.exists() && ushtil::index::manifest(&self.index).is_some();
+        if !use_as_is && ushtil::build::is_stale(&self.corpus, &self.index)? {
+            build::build(self, false)?;
+        }
+        CorpusIndex::open(&self.index).context("cannot open the index")
+    }
+
+    /// Progress and summaries go to standard error, unless `--quiet`.
+    pub fn note(&self, message: &str) {
+        if !self.quiet {
+            eprintln!("{message}");
+        }
+    }
+
+    /// Whether progress may redraw a line in place.
+    pub fn interactive(&self) -> bool {
+        !self.quiet && io::stderr().is_terminal()
+    }
+}
+
+/// Exit codes, as grep and ripgrep use them.
+pub enum Status {
+    /// Something was found or done.
+    Found,
+    /// A search found nothing.
+    NotFound,
+}
+
+/// Turns a command's result into an exit code: 0 found, 1 nothing found,
+/// 2 error (one line on standard error). A closed pipe (`| head`) is no error.
+pub fn finish(result: anyhow::Result<Status>) -> ExitCode {
+    match result {
+        Ok(Status::Found) => ExitCode::SUCCESS,
+        Ok(Status::NotFound) => ExitCode::from(1),
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            let _ = writeln!(io::stderr(), "ushtil: error: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|e| {
+        e.downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}

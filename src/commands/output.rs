@@ -1,0 +1,141 @@
+//! Printers: units and hits as JSON Lines or as text for a terminal.
+
+use std::io::{self, Write};
+use std::ops::Range;
+
+use anstyle::{AnsiColor, Style};
+use serde::Serialize;
+use ushtil::model::{Lang, PerLang, Unit};
+use ushtil::search::Hit;
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
+}
+
+const DOC: Style = AnsiColor::Magenta.on_default();
+const SECTION: Style = AnsiColor::Cyan.on_default();
+const LANG: Style = Style::new().bold();
+const MATCH: Style = AnsiColor::Red.on_default().bold();
+const DIM: Style = Style::new().dimmed();
+
+/// A unit as one JSON object: the shape of `search --format json` and `export`.
+#[derive(Serialize)]
+pub struct UnitJson<'a> {
+    doc: &'a str,
+    unit: &'a str,
+    section: String,
+    kind: ushtil::model::BlockKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<f32>,
+    texts: PerLang<Option<&'a str>>,
+    sentences: Vec<PerLang<Option<&'a str>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    highlights: Option<PerLang<Vec<[usize; 2]>>>,
+}
+
+impl<'a> UnitJson<'a> {
+    pub fn new(unit: &'a Unit, hit: Option<&Hit>) -> Self {
+        UnitJson {
+            doc: &unit.doc,
+            unit: &unit.id,
+            section: unit.section_path(),
+            kind: unit.kind,
+            score: hit.map(|h| h.score),
+            texts: PerLang::from_fn(|lang| unit.text(lang)),
+            sentences: unit.link_texts(),
+            highlights: hit.map(|h| {
+                h.highlights
+                    .map(|_, ranges| ranges.iter().map(|r| [r.start, r.end]).collect())
+            }),
+        }
+    }
+}
+
+/// Prints a hit for reading: a header line, then each aligned sentence group
+/// that holds a match, one language under another, `—` where a language has
+/// no counterpart. With `full`, every group of the unit.
+pub fn print_hit(out: &mut impl Write, hit: &Hit, full: bool) -> io::Result<()> {
+    let unit = &hit.unit;
+    writeln!(
+        out,
+        "{DOC}{}{DOC:#} {} {SECTION}{}{SECTION:#} {DIM}score {:.2}{DIM:#}",
+        unit.doc,
+        unit.id,
+        unit.section_path(),
+        hit.score
+    )?;
+    let groups = unit.link_texts();
+    let spans = unit.links.iter().map(|link| {
+        PerLang::from_fn(|lang| {
+            let passage = unit.passages.get(lang).as_ref()?;
+            let sentences = link.sentences.get(lang);
+            let first = passage.sentences.get(*sentences.first()?)?;
+            let last = passage.sentences.get(*sentences.last()?)?;
+            Some(first.start..last.end)
+        })
+    });
+    let mut skipped = 0;
+    for (texts, spans) in groups.iter().zip(spans) {
+        let matched = Lang::ALL.iter().any(|&lang| {
+            spans.get(lang).as_ref().is_some_and(|span| {
+                hit.highlights
+                    .get(lang)
+                    .iter()
+                    .any(|h| h.start < span.end && h.end > span.start)
+            })
+        });
+        if !(matched || full) {
+            skipped += 1;
+            continue;
+        }
+        for lang in Lang::ALL {
+            write!(out, "  {LANG}{lang}{LANG:#}  ")?;
+            match (texts.get(lang), spans.get(lang)) {
+                (Some(text), Some(span)) => {
+                    write_marked(out, text, span.start, hit.highlights.get(lang))?
+                }
+                _ => write!(out, "{DIM}—{DIM:#}")?,
+            }
+            writeln!(out)?;
+        }
+        writeln!(out)?;
+    }
+    if skipped > 0 {
+        writeln!(
+            out,
+            "  {DIM}(+{skipped} more sentence groups in this unit; --full shows them){DIM:#}\n"
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes `text` (which starts at byte `offset` of its passage) with the
+/// passage's highlighted ranges marked.
+fn write_marked(
+    out: &mut impl Write,
+    text: &str,
+    offset: usize,
+    marks: &[Range<usize>],
+) -> io::Result<()> {
+    let mut at = 0;
+    for mark in marks {
+        let (start, end) = (
+            mark.start.saturating_sub(offset),
+            mark.end.saturating_sub(offset),
+        );
+        if mark.end <= offset || start >= text.len() || start < at {
+            continue;
+        }
+        let end = end.min(text.len());
+        write!(
+            out,
+            "{}{MATCH}{}{MATCH:#}",
+            &text[at..start],
+            &text[start..end]
+        )?;
+        at = end;
+    }
+    write!(out, "{}", &text[at..])
+}

@@ -1,0 +1,65 @@
+//! `ushtil search QUERY`: finds the units that match a query in any of the
+//! three languages and prints each with its aligned counterparts.
+
+use std::io::{BufWriter, Write};
+
+use anyhow::bail;
+use ushtil::model::Lang;
+use ushtil::search::{self, SearchError};
+
+use super::{output, Context, Status};
+
+#[derive(clap::Args)]
+#[command(after_help = "\
+Query syntax:
+  сайлау               a word, in all its forms (through each language's stemmer)
+  \"Құрылтай жиналысы\"  a phrase
+  Алаш AND election    both (the default between words)
+  Алаш OR Alash        either
+  Алаш NOT party       the first without the second (also: -party)
+  Бөкейх*              words starting with a prefix
+  ru:выборы            a word in one language only
+
+Exit status: 0 if something was found, 1 if nothing was, 2 on error.")]
+pub struct Args {
+    /// The query (see the syntax below).
+    query: String,
+    /// Search only this language's text: kk, ru or en (default: all three).
+    #[arg(long, value_name = "LANG")]
+    lang: Option<Lang>,
+    /// Most hits to show.
+    #[arg(long, short = 'n', default_value_t = 10)]
+    limit: usize,
+    /// Output format: text for reading, json for JSON Lines (one hit per line).
+    #[arg(long, value_enum, default_value = "text")]
+    format: output::ReportFormat,
+    /// Show every sentence group of a hit, not only those that match.
+    #[arg(long)]
+    full: bool,
+}
+
+pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
+    let index = context.open_index()?;
+    let langs = args.lang.map_or(Lang::ALL.to_vec(), |lang| vec![lang]);
+    let hits = match search::search(&index, &args.query, &langs, args.limit) {
+        Err(SearchError::Query { query, message }) => bail!("query {query:?}: {message}"),
+        result => result?,
+    };
+    let mut out = BufWriter::new(anstream::stdout().lock());
+    for hit in &hits {
+        match args.format {
+            output::ReportFormat::Json => writeln!(
+                out,
+                "{}",
+                serde_json::to_string(&output::UnitJson::new(&hit.unit, Some(hit)))?
+            )?,
+            output::ReportFormat::Text => output::print_hit(&mut out, hit, args.full)?,
+        }
+    }
+    out.flush()?;
+    Ok(if hits.is_empty() {
+        Status::NotFound
+    } else {
+        Status::Found
+    })
+}

@@ -1,0 +1,121 @@
+//! The corpus folder: one `<id>.txt` source per document, with an optional
+//! `<id>.toml` of metadata beside it.
+
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Metadata;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CorpusError {
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: line {line}: {message}", path.display())]
+    Metadata {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+    #[error("{}: no documents (*.txt) in the corpus folder", path.display())]
+    NoDocuments { path: PathBuf },
+}
+
+/// A document of the corpus, not yet read.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub id: String,
+    pub text: PathBuf,
+    pub metadata: Option<PathBuf>,
+}
+
+impl Source {
+    /// Reads the metadata file, or returns empty metadata where there is none.
+    pub fn read_metadata(&self) -> Result<Metadata, CorpusError> {
+        let Some(path) = &self.metadata else {
+            return Ok(Metadata::default());
+        };
+        let text = std::fs::read_to_string(path).map_err(|source| CorpusError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        toml::from_str(&text).map_err(|e| {
+            let line = e
+                .span()
+                .map_or(1, |span| 1 + text[..span.start].matches('\n').count());
+            CorpusError::Metadata {
+                path: path.clone(),
+                line,
+                message: e.message().to_owned(),
+            }
+        })
+    }
+}
+
+/// The documents of a corpus folder, by id.
+pub fn sources(dir: &Path) -> Result<Vec<Source>, CorpusError> {
+    let io = |source| CorpusError::Io {
+        path: dir.to_owned(),
+        source,
+    };
+    let mut sources = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        let path = entry.map_err(io)?.path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let id = path
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            let metadata = path.with_extension("toml");
+            sources.push(Source {
+                id,
+                metadata: metadata.is_file().then_some(metadata),
+                text: path,
+            });
+        }
+    }
+    if sources.is_empty() {
+        return Err(CorpusError::NoDocuments {
+            path: dir.to_owned(),
+        });
+    }
+    sources.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(sources)
+}
+
+/// What the index was built from: each file's name, size and modification time.
+/// Reading metadata rather than contents keeps the staleness check cheap.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fingerprint {
+    pub files: Vec<(String, u64, u128)>,
+}
+
+pub fn fingerprint(sources: &[Source]) -> Result<Fingerprint, CorpusError> {
+    let mut files = Vec::new();
+    for path in sources
+        .iter()
+        .flat_map(|s| std::iter::once(&s.text).chain(&s.metadata))
+    {
+        let meta = std::fs::metadata(path).map_err(|source| CorpusError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        let modified = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        files.push((name, meta.len(), modified));
+    }
+    Ok(Fingerprint { files })
+}

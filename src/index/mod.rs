@@ -1,0 +1,233 @@
+//! The tantivy index of a corpus: one tantivy document per aligned unit.
+//!
+//! On disk, an index folder holds generations: `gen-N/` (a tantivy index and
+//! the manifest of what it was built from) and `CURRENT`, naming the live one.
+//! A build writes a new generation beside the live one and switches `CURRENT`
+//! by an atomic rename, so a failed or interrupted build never leaves a
+//! half-written index behind, and readers never see one.
+
+mod schema;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use tantivy::schema::Value;
+use tantivy::{doc, Index, IndexReader, TantivyDocument};
+
+pub use schema::Fields;
+
+use crate::corpus::Fingerprint;
+use crate::model::{Lang, Unit};
+use crate::text;
+
+const CURRENT: &str = "CURRENT";
+const MANIFEST: &str = "ushtil.json";
+
+/// Bumped whenever the schema or the analyzers change, so that old indexes are rebuilt.
+const FORMAT: u32 = 1;
+
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: {source}", path.display())]
+    Tantivy {
+        path: PathBuf,
+        source: tantivy::TantivyError,
+    },
+    #[error("{}: damaged index: {message}", path.display())]
+    Damaged { path: PathBuf, message: String },
+}
+
+/// What an index generation was built from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub format: u32,
+    pub version: String,
+    pub documents: usize,
+    pub units: usize,
+    pub fingerprint: Fingerprint,
+}
+
+impl Manifest {
+    pub fn new(fingerprint: Fingerprint, documents: usize, units: usize) -> Self {
+        Manifest {
+            format: FORMAT,
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            documents,
+            units,
+            fingerprint,
+        }
+    }
+
+    /// Whether an index with this manifest serves a corpus with `fingerprint`.
+    pub fn is_current(&self, fingerprint: &Fingerprint) -> bool {
+        self.format == FORMAT
+            && self.version == env!("CARGO_PKG_VERSION")
+            && &self.fingerprint == fingerprint
+    }
+}
+
+/// The manifest of the live generation in `dir`, if there is one.
+pub fn manifest(dir: &Path) -> Option<Manifest> {
+    let live = live_generation(dir)?;
+    let text = fs::read_to_string(live.join(MANIFEST)).ok()?;
+    serde_json::from_str(&text).ok()
+}
+
+fn live_generation(dir: &Path) -> Option<PathBuf> {
+    let name = fs::read_to_string(dir.join(CURRENT)).ok()?;
+    let path = dir.join(name.trim());
+    path.is_dir().then_some(path)
+}
+
+fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> IndexError + '_ {
+    move |source| IndexError::Io {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+fn tantivy_error(path: &Path) -> impl FnOnce(tantivy::TantivyError) -> IndexError + '_ {
+    move |source| IndexError::Tantivy {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+/// Writes `units` as a new generation of the index in `dir` and makes it live.
+pub fn write(dir: &Path, units: &[Unit], manifest: &Manifest) -> Result<(), IndexError> {
+    fs::create_dir_all(dir).map_err(io_error(dir))?;
+    let staging = dir.join(format!("tmp-{}", std::process::id()));
+    let result = write_generation(&staging, units, manifest).and_then(|()| publish(dir, &staging));
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&staging);
+    }
+    result
+}
+
+fn write_generation(path: &Path, units: &[Unit], manifest: &Manifest) -> Result<(), IndexError> {
+    if path.exists() {
+        fs::remove_dir_all(path).map_err(io_error(path))?;
+    }
+    fs::create_dir_all(path).map_err(io_error(path))?;
+    let (schema, fields) = schema::build();
+    let index = Index::create_in_dir(path, schema).map_err(tantivy_error(path))?;
+    text::register(index.tokenizers());
+    // One thread: the corpus's units are few and small next to a 2-core
+    // machine's cost of a second indexing thread's segment.
+    let mut writer = index
+        .writer_with_num_threads::<TantivyDocument>(1, 64 << 20)
+        .map_err(tantivy_error(path))?;
+    for (ordinal, unit) in units.iter().enumerate() {
+        let json = serde_json::to_string(unit).expect("a unit always serialises");
+        let mut document = doc!(
+            fields.doc => unit.doc.as_str(),
+            fields.unit => unit.id.as_str(),
+            fields.ordinal => ordinal as u64,
+            fields.section => unit.section_path(),
+            fields.stored => json,
+        );
+        for lang in Lang::ALL {
+            if let Some(text) = unit.text(lang) {
+                document.add_text(fields.stem(lang), text);
+                document.add_text(fields.form(lang), text);
+            }
+        }
+        writer.add_document(document).map_err(tantivy_error(path))?;
+    }
+    writer.commit().map_err(tantivy_error(path))?;
+    writer.wait_merging_threads().map_err(tantivy_error(path))?;
+    let manifest_json =
+        serde_json::to_string_pretty(manifest).expect("a manifest always serialises");
+    let manifest_path = path.join(MANIFEST);
+    fs::write(&manifest_path, manifest_json).map_err(io_error(&manifest_path))
+}
+
+/// Renames the staged generation into place and points `CURRENT` at it.
+fn publish(dir: &Path, staging: &Path) -> Result<(), IndexError> {
+    let old = live_generation(dir);
+    let next = (1..)
+        .map(|n| format!("gen-{n}"))
+        .find(|name| !dir.join(name).exists())
+        .expect("some generation name is free");
+    fs::rename(staging, dir.join(&next)).map_err(io_error(staging))?;
+    let pointer = dir.join(format!("{CURRENT}.tmp"));
+    fs::write(&pointer, &next).map_err(io_error(&pointer))?;
+    fs::rename(&pointer, dir.join(CURRENT)).map_err(io_error(dir))?;
+    if let Some(old) = old {
+        let _ = fs::remove_dir_all(old);
+    }
+    Ok(())
+}
+
+/// An open index, ready to search.
+pub struct CorpusIndex {
+    pub path: PathBuf,
+    pub index: Index,
+    pub reader: IndexReader,
+    pub fields: Fields,
+}
+
+impl CorpusIndex {
+    /// Opens the live generation in `dir`.
+    pub fn open(dir: &Path) -> Result<Self, IndexError> {
+        let path = live_generation(dir).ok_or_else(|| IndexError::Damaged {
+            path: dir.to_owned(),
+            message: "no index here yet (run `ushtil build`)".to_owned(),
+        })?;
+        let index = Index::open_in_dir(&path).map_err(tantivy_error(&path))?;
+        text::register(index.tokenizers());
+        let fields = Fields::of(&index.schema()).ok_or_else(|| IndexError::Damaged {
+            path: path.clone(),
+            message: "the schema is not ushtil's".to_owned(),
+        })?;
+        let reader = index.reader().map_err(tantivy_error(&path))?;
+        Ok(CorpusIndex {
+            path,
+            index,
+            reader,
+            fields,
+        })
+    }
+
+    /// The unit stored in a tantivy document.
+    pub fn unit(&self, document: &TantivyDocument) -> Result<Unit, IndexError> {
+        let json = document
+            .get_first(self.fields.stored)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default();
+        serde_json::from_str(json).map_err(|e| IndexError::Damaged {
+            path: self.path.clone(),
+            message: format!("a stored unit does not read back: {e}"),
+        })
+    }
+
+    /// Every unit of the index, in corpus order.
+    pub fn units(&self) -> Result<Vec<Unit>, IndexError> {
+        let searcher = self.reader.searcher();
+        let mut ordered = Vec::new();
+        for (segment_ord, segment) in searcher.segment_readers().iter().enumerate() {
+            let store = segment.get_store_reader(64).map_err(io_error(&self.path))?;
+            let alive = segment.alive_bitset();
+            for doc_id in 0..segment.max_doc() {
+                if alive.is_some_and(|bits| !bits.is_alive(doc_id)) {
+                    continue;
+                }
+                let document: TantivyDocument =
+                    store.get(doc_id).map_err(tantivy_error(&self.path))?;
+                let ordinal = document
+                    .get_first(self.fields.ordinal)
+                    .and_then(|v| v.as_u64())
+                    .unwrap_or(u64::MAX);
+                ordered.push((ordinal, segment_ord, self.unit(&document)?));
+            }
+        }
+        ordered.sort_by_key(|(ordinal, segment, _)| (*ordinal, *segment));
+        Ok(ordered.into_iter().map(|(_, _, unit)| unit).collect())
+    }
+}

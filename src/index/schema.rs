@@ -1,0 +1,89 @@
+//! The index schema: per language, a stemmed field (`kk`, `ru`, `en`, searched
+//! by default) and a word-form field (`kk_form` …, for prefix queries), plus
+//! the unit's identity and the whole unit stored as JSON for display.
+
+use tantivy::schema::{
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, STORED,
+    STRING,
+};
+
+use crate::model::{Lang, PerLang};
+use crate::text::Analyzer;
+
+/// The fields of the schema.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    pub doc: Field,
+    pub unit: Field,
+    /// Position of the unit in the corpus, for listing units in order.
+    pub ordinal: Field,
+    pub section: Field,
+    /// The unit as JSON: passages and links.
+    pub stored: Field,
+    stems: PerLang<Field>,
+    forms: PerLang<Field>,
+}
+
+impl Fields {
+    pub fn stem(&self, lang: Lang) -> Field {
+        *self.stems.get(lang)
+    }
+
+    pub fn form(&self, lang: Lang) -> Field {
+        *self.forms.get(lang)
+    }
+
+    /// The fields of an existing index's schema, if it is ushtil's.
+    pub fn of(schema: &Schema) -> Option<Fields> {
+        let field = |name: &str| schema.get_field(name).ok();
+        let per_lang = |suffix: &str| -> Option<PerLang<Field>> {
+            Some(PerLang {
+                kk: field(&format!("kk{suffix}"))?,
+                ru: field(&format!("ru{suffix}"))?,
+                en: field(&format!("en{suffix}"))?,
+            })
+        };
+        Some(Fields {
+            doc: field("doc")?,
+            unit: field("unit")?,
+            ordinal: field("ordinal")?,
+            section: field("section")?,
+            stored: field("stored")?,
+            stems: per_lang("")?,
+            forms: per_lang("_form")?,
+        })
+    }
+}
+
+fn analyzed(analyzer: Analyzer) -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(analyzer.name())
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    )
+}
+
+pub fn build() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let doc = builder.add_text_field("doc", STRING | STORED);
+    let unit = builder.add_text_field("unit", STRING | STORED);
+    let ordinal = builder.add_u64_field("ordinal", NumericOptions::default().set_stored());
+    let section = builder.add_text_field("section", STRING | STORED);
+    let stored = builder.add_text_field("stored", STORED);
+    let stems = PerLang::from_fn(|lang| {
+        builder.add_text_field(lang.code(), analyzed(Analyzer::Stem(lang)))
+    });
+    let forms = PerLang::from_fn(|lang| {
+        builder.add_text_field(&format!("{}_form", lang.code()), analyzed(Analyzer::Form))
+    });
+    let fields = Fields {
+        doc,
+        unit,
+        ordinal,
+        section,
+        stored,
+        stems,
+        forms,
+    };
+    (builder.build(), fields)
+}

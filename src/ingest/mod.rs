@@ -1,0 +1,349 @@
+//! Ingest: a source text as a PDF extractor left it → a [`Document`] of blocks.
+//!
+//! A journal article opens with abstracts in up to three languages, each
+//! `Abstract.`/`Андатпа.`/`Аннотация.` followed by labelled parts
+//! (`Introduction.`, `Results.` … `Key words:`), then the body in one language.
+
+pub mod labels;
+pub mod lang;
+pub mod pdftext;
+pub mod segment;
+
+use std::path::{Path, PathBuf};
+
+use labels::{Announces, Label};
+use pdftext::RawParagraph;
+
+use crate::model::{Block, BlockKind, Division, Document, Lang, Metadata, Section, Sentence, Word};
+
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: line {line}: not UTF-8 text (byte {byte})", path.display())]
+    NotUtf8 {
+        path: PathBuf,
+        line: usize,
+        byte: usize,
+    },
+    #[error("{}: no text in it", path.display())]
+    Empty { path: PathBuf },
+}
+
+/// Reads and ingests one source file.
+pub fn ingest_file(path: &Path, id: &str, meta: Metadata) -> Result<Document, IngestError> {
+    let bytes = std::fs::read(path).map_err(|source| IngestError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    let source = String::from_utf8(bytes).map_err(|e| {
+        let byte = e.utf8_error().valid_up_to();
+        let line = 1 + e.as_bytes()[..byte].iter().filter(|&&b| b == b'\n').count();
+        IngestError::NotUtf8 {
+            path: path.to_owned(),
+            line,
+            byte,
+        }
+    })?;
+    let document = ingest(id, meta, &source);
+    if document.blocks.is_empty() {
+        return Err(IngestError::Empty {
+            path: path.to_owned(),
+        });
+    }
+    Ok(document)
+}
+
+/// Ingests a source text.
+pub fn ingest(id: &str, meta: Metadata, source: &str) -> Document {
+    let mut builder = Builder::default();
+    for paragraph in pdftext::paragraphs(source) {
+        builder.add(paragraph);
+    }
+    builder.finish_abstract();
+    Document {
+        id: id.to_owned(),
+        meta,
+        blocks: builder.blocks,
+    }
+}
+
+/// Where the walk through the paragraphs stands.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Place {
+    /// Before the first abstract: title, authors.
+    Front,
+    /// Inside an abstract; `keywords_seen` once its keyword list has come.
+    Abstract {
+        lang: Lang,
+        keywords_seen: bool,
+    },
+    Body {
+        section: Section,
+    },
+}
+
+struct Builder {
+    blocks: Vec<Block>,
+    place: Place,
+    /// The paragraphs of the abstract being read, joined when it ends.
+    abstract_text: Vec<RawParagraph>,
+    body_lang: Lang,
+}
+
+impl Default for Builder {
+    fn default() -> Self {
+        Builder {
+            blocks: Vec::new(),
+            place: Place::Front,
+            abstract_text: Vec::new(),
+            body_lang: Lang::En,
+        }
+    }
+}
+
+impl Builder {
+    fn add(&mut self, paragraph: RawParagraph) {
+        let label = labels::label_at(&paragraph.text);
+        let announces = label.map(|l| l.announces);
+        if announces == Some(Announces::Abstract) {
+            self.finish_abstract();
+            let lang = label.map_or(Lang::En, |l| l.lang);
+            self.place = Place::Abstract {
+                lang,
+                keywords_seen: false,
+            };
+        }
+        if let Place::Abstract {
+            lang,
+            keywords_seen,
+        } = self.place
+        {
+            if self.continues_abstract(&paragraph, label, lang, keywords_seen) {
+                if announces == Some(Announces::Section(Section::Keywords))
+                    || labels::labels_in(&paragraph.text)
+                        .iter()
+                        .any(|(_, l)| l.announces == Announces::Section(Section::Keywords))
+                {
+                    self.place = Place::Abstract {
+                        lang,
+                        keywords_seen: true,
+                    };
+                }
+                self.abstract_text.push(paragraph);
+                return;
+            }
+            self.finish_abstract();
+            self.place = Place::Body {
+                section: Section::Front,
+            };
+        }
+        self.add_body(paragraph, label);
+    }
+
+    /// Whether a paragraph still belongs to the abstract being read.
+    fn continues_abstract(
+        &self,
+        paragraph: &RawParagraph,
+        label: Option<Label>,
+        lang: Lang,
+        keywords_seen: bool,
+    ) -> bool {
+        if paragraph.is_table {
+            return false;
+        }
+        match label.map(|l| (l.announces, l.lang)) {
+            Some((Announces::Abstract, _)) => true,
+            Some((Announces::Section(Section::Acknowledgement), _)) => true,
+            // After the keyword list only acknowledgements belong to the abstract.
+            _ if keywords_seen => false,
+            // A label in another language opens the body (`Introduction.` after
+            // the Russian abstract).
+            Some((Announces::Section(_), label_lang)) => label_lang == lang,
+            _ => lang::detect(&paragraph.text, lang) == lang,
+        }
+    }
+
+    fn add_body(&mut self, paragraph: RawParagraph, label: Option<Label>) {
+        let mut section = match self.place {
+            Place::Body { section } => section,
+            _ => Section::Front,
+        };
+        let (mut kind, mut start, mut label_text) = (BlockKind::Paragraph, 0, None);
+        if paragraph.is_table {
+            kind = BlockKind::Table;
+        } else if let Some(Label {
+            announces: Announces::Section(s),
+            len,
+            ..
+        }) = label
+        {
+            section = s;
+            start = len;
+            label_text = Some(paragraph.text[..len].to_owned());
+            if paragraph.text[len..].trim().is_empty() {
+                kind = BlockKind::Heading;
+            }
+        }
+        self.place = Place::Body { section };
+        let text = match kind {
+            BlockKind::Heading => &paragraph.text,
+            _ => &paragraph.text[start..],
+        };
+        let lang = lang::detect(text, self.body_lang);
+        self.body_lang = lang;
+        let start = if kind == BlockKind::Heading { 0 } else { start };
+        let block = make_block(
+            kind,
+            lang,
+            Division::Body,
+            section,
+            label_text,
+            &paragraph,
+            start,
+        );
+        self.blocks.push(block);
+    }
+
+    /// Cuts the abstract read so far into its labelled parts, one block each.
+    fn finish_abstract(&mut self) {
+        let paragraphs = std::mem::take(&mut self.abstract_text);
+        let Some(mut joined) = paragraphs.first().cloned() else {
+            return;
+        };
+        // Paragraphs are joined by a line break, so that a label opening one
+        // (`Алғыс айту.` after a keyword list with no full stop) is still seen.
+        for paragraph in &paragraphs[1..] {
+            let offset = joined.text.len() + 1;
+            joined.text.push('\n');
+            joined.text.push_str(&paragraph.text);
+            joined.lines.extend(
+                paragraph
+                    .lines
+                    .iter()
+                    .map(|&(at, line)| (at + offset, line)),
+            );
+        }
+        let hint = match self.place {
+            Place::Abstract { lang, .. } => lang,
+            _ => Lang::En,
+        };
+        let found = labels::labels_in(&joined.text);
+        let mut section = Section::Front;
+        let mut label_text = None;
+        let mut start = 0;
+        let mut parts = Vec::new();
+        for (at, label) in found
+            .iter()
+            .copied()
+            .chain([(joined.text.len(), no_label())])
+        {
+            parts.push((section, label_text.take(), start, at));
+            if let Announces::Section(next) = label.announces {
+                section = next;
+                label_text = Some(joined.text[at..at + label.len].to_owned());
+            }
+            start = at + label.len;
+        }
+        for (section, label_text, start, end) in parts {
+            let text = joined.text[start..end].trim().replace('\n', " ");
+            if text.is_empty() {
+                continue;
+            }
+            let kind = match section {
+                Section::Keywords => BlockKind::Keywords,
+                Section::Acknowledgement => BlockKind::Acknowledgement,
+                _ => BlockKind::Paragraph,
+            };
+            let lang = lang::detect(&text, hint);
+            let offset = start
+                + (joined.text[start..end].len() - joined.text[start..end].trim_start().len());
+            let part = RawParagraph {
+                text,
+                lines: vec![(0, joined.line_at(offset))],
+                is_table: false,
+            };
+            let block = make_block(
+                kind,
+                lang,
+                Division::Abstract,
+                section,
+                label_text,
+                &part,
+                0,
+            );
+            self.blocks.push(block);
+        }
+    }
+}
+
+/// The sentinel that closes the last part of an abstract.
+fn no_label() -> Label {
+    Label {
+        announces: Announces::Abstract,
+        lang: Lang::En,
+        len: 0,
+    }
+}
+
+fn make_block(
+    kind: BlockKind,
+    lang: Lang,
+    division: Division,
+    section: Section,
+    label: Option<String>,
+    paragraph: &RawParagraph,
+    start: usize,
+) -> Block {
+    let raw = &paragraph.text[start..];
+    let lead = raw.len() - raw.trim_start().len();
+    let text = raw.trim().to_owned();
+    let line = paragraph.line_at(start + lead);
+    let spans = match kind {
+        // A keyword list is one unit of meaning; a table's rows are its sentences.
+        BlockKind::Keywords | BlockKind::Heading => std::iter::once(0..text.len()).collect(),
+        BlockKind::Table => line_spans(&text),
+        BlockKind::Paragraph | BlockKind::Acknowledgement => segment::sentences(&text),
+    };
+    let sentences = spans
+        .into_iter()
+        .map(|span| {
+            let words = segment::words(&text[span.clone()])
+                .map(|(at, word)| Word {
+                    text: word.to_owned(),
+                    span: span.start + at..span.start + at + word.len(),
+                })
+                .collect();
+            Sentence {
+                text: text[span.clone()].to_owned(),
+                span,
+                words,
+            }
+        })
+        .collect();
+    Block {
+        kind,
+        lang,
+        division,
+        section,
+        label,
+        text,
+        line,
+        sentences,
+    }
+}
+
+fn line_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for line in text.split('\n') {
+        if !line.trim().is_empty() {
+            spans.push(at..at + line.len());
+        }
+        at += line.len() + 1;
+    }
+    spans
+}

@@ -1,0 +1,244 @@
+//! From the lines a PDF text extractor writes to raw paragraphs and tables.
+//!
+//! The extractor hard-wraps every line, may follow each with an empty line,
+//! starts a new page with a line indented by one space, and does not mark
+//! paragraph ends. A paragraph ends where a line ends a sentence well short of
+//! the page's usual width, where a label starts the next line (`Results.`),
+//! or at a table; a page break alone does not end one.
+
+use super::labels::{self, Announces};
+
+/// A paragraph or table as rebuilt from the source lines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawParagraph {
+    /// The text, hard line breaks joined with spaces (a table's rows with `\n`).
+    pub text: String,
+    /// (byte offset in `text`, 1-based source line) for each source line joined in.
+    pub lines: Vec<(usize, usize)>,
+    pub is_table: bool,
+}
+
+impl RawParagraph {
+    fn new(line: &Line, is_table: bool) -> Self {
+        RawParagraph {
+            text: line.text.clone(),
+            lines: vec![(0, line.number)],
+            is_table,
+        }
+    }
+
+    /// The source line that holds byte `offset` of the text.
+    pub fn line_at(&self, offset: usize) -> usize {
+        let i = self.lines.partition_point(|&(at, _)| at <= offset);
+        self.lines[i.saturating_sub(1)].1
+    }
+
+    fn push_line(&mut self, line: &Line, separator: &str) {
+        self.text.push_str(separator);
+        self.lines.push((self.text.len(), line.number));
+        self.text.push_str(&line.text);
+    }
+
+    /// Joins a wrapped line: a line ending in a hyphen after a letter or digit
+    /// continues the word (`self-` + `determination`, `26-` + `30.12.1917`).
+    fn join(&mut self, line: &Line) {
+        let hyphenated = self.text.ends_with('-')
+            && self.text[..self.text.len() - 1].ends_with(char::is_alphanumeric);
+        self.push_line(line, if hyphenated { "" } else { " " });
+    }
+}
+
+/// One non-empty source line.
+#[derive(Debug, Clone)]
+struct Line {
+    number: usize,
+    /// Trimmed, with runs of spaces collapsed.
+    text: String,
+    /// Characters before collapsing, for comparing against the page width.
+    width: usize,
+    /// The line is blank but for spaces: the extractor's mark of a page or table end.
+    blank: bool,
+}
+
+fn read_lines(source: &str) -> Vec<Line> {
+    let raw: Vec<&str> = source.lines().collect();
+    // Double-spaced output (every line followed by an empty one) says nothing by
+    // its empty lines; otherwise an empty line is a paragraph break.
+    let text_lines = raw.iter().filter(|l| !l.is_empty()).count();
+    let followed_by_empty = raw
+        .windows(2)
+        .filter(|w| !w[0].is_empty() && w[1].is_empty())
+        .count();
+    let double_spaced = followed_by_empty * 4 >= text_lines * 3;
+    raw.iter()
+        .enumerate()
+        .filter(|(_, l)| !(double_spaced && l.is_empty()))
+        .map(|(i, l)| Line {
+            number: i + 1,
+            text: l.split_whitespace().collect::<Vec<_>>().join(" "),
+            width: l.trim().chars().count(),
+            blank: l.trim().is_empty(),
+        })
+        .collect()
+}
+
+/// The usual width of a full line: the upper quartile of line lengths.
+fn page_width(lines: &[Line]) -> usize {
+    let mut widths: Vec<usize> = lines.iter().map(|l| l.width).filter(|&w| w >= 20).collect();
+    widths.sort_unstable();
+    widths.get(widths.len() * 3 / 4).copied().unwrap_or(80)
+}
+
+/// A line that ends a sentence well short of the page width ends its paragraph.
+fn ends_paragraph(line: &Line, width: usize) -> bool {
+    let ends_sentence = line
+        .text
+        .ends_with(['.', '!', '?', ':', '»', '"', '”', '…']);
+    ends_sentence && line.width * 5 < width * 4
+}
+
+/// A table row is short; a full line of many words is prose again.
+fn is_prose(line: &Line, width: usize) -> bool {
+    line.width * 100 >= width * 85 && line.text.split(' ').count() >= 8
+}
+
+/// Rebuilds paragraphs and tables from the source text.
+pub fn paragraphs(source: &str) -> Vec<RawParagraph> {
+    let lines = read_lines(source);
+    let width = page_width(&lines);
+    let mut out: Vec<RawParagraph> = Vec::new();
+    let mut current: Option<RawParagraph> = None;
+    let mut ended = true;
+    let mut caption_open = false;
+    for line in &lines {
+        if line.blank {
+            out.extend(current.take());
+            ended = true;
+            continue;
+        }
+        if let Some(table) = current.as_mut().filter(|p| p.is_table) {
+            if caption_open {
+                table.join(line);
+                caption_open = !line.text.ends_with([':', '.']);
+                continue;
+            }
+            if !is_prose(line, width) {
+                table.push_line(line, "\n");
+                continue;
+            }
+            out.extend(current.take());
+            ended = true;
+        }
+        let label = labels::label_at(&line.text);
+        if label.is_some_and(|l| l.announces == Announces::Table) {
+            out.extend(current.take());
+            current = Some(RawParagraph::new(line, true));
+            caption_open = !line.text.ends_with([':', '.']);
+            continue;
+        }
+        match current.as_mut() {
+            Some(paragraph) if !ended && label.is_none() => paragraph.join(line),
+            _ => {
+                out.extend(current.take());
+                current = Some(RawParagraph::new(line, false));
+            }
+        }
+        ended = ends_paragraph(line, width);
+    }
+    out.extend(current);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Lines as the extractor writes them: each followed by an empty line, a new
+    /// page opened by a line indented by one space.
+    fn extracted(lines: &[&str]) -> String {
+        lines.iter().map(|l| format!("{l}\n\n")).collect()
+    }
+
+    const FULL: &str =
+        "The Kazakh regional congresses and the First Kazakh-Kyrgyz Kurultai, held during";
+
+    #[test]
+    fn page_break_does_not_end_paragraph() {
+        let source = extracted(&[
+            FULL,
+            " 1917, unanimously demanded that the upcoming convocation of the Assembly proclaim",
+            "Russia a federal democratic republic.",
+        ]);
+        let paragraphs = paragraphs(&source);
+        assert_eq!(paragraphs.len(), 1);
+        assert!(paragraphs[0].text.contains("during 1917, unanimously"));
+        assert_eq!(
+            paragraphs[0].line_at(paragraphs[0].text.find("Russia").unwrap()),
+            5
+        );
+    }
+
+    #[test]
+    fn short_line_ending_a_sentence_ends_paragraph() {
+        let source = extracted(&[
+            FULL,
+            "the Assembly was already forcibly dissolved.",
+            "So how many Kazakh deputies from the Alash party were elected to the All-Russian",
+            "Constituent Assembly?",
+        ]);
+        assert_eq!(paragraphs(&source).len(), 2);
+    }
+
+    #[test]
+    fn label_at_line_start_opens_a_paragraph() {
+        let source = extracted(&[
+            FULL,
+            "Results. After the February Revolution of 1917 in post-imperial Russia, the future of",
+        ]);
+        assert_eq!(paragraphs(&source).len(), 2);
+    }
+
+    #[test]
+    fn table_rows_stay_out_of_prose() {
+        let source = extracted(&[
+            FULL,
+            "sums up, «there should be 27 Kazakhstani deputies, 13-14 candidates for deputies.",
+            " ",
+            "Table 1. The list of candidates who ran for deputies on the list of the Alash party:",
+            "No Areas The number of the",
+            "1 Semipalatinsk 754 3-4",
+            "2 Akmola 557 2-3",
+            " ",
+            "In the above-mentioned article, the author put forward a list of the best candidates for",
+        ]);
+        let paragraphs = paragraphs(&source);
+        assert_eq!(paragraphs.len(), 3);
+        assert!(paragraphs[1].is_table);
+        assert_eq!(paragraphs[1].text.lines().count(), 4);
+        assert!(paragraphs[2].text.starts_with("In the above-mentioned"));
+    }
+
+    #[test]
+    fn table_ends_at_a_full_prose_line() {
+        let source = extracted(&[
+            "Table 2. List of deputies elected to the Constituent Assembly from the indigenous Kazakh",
+            "people and displaced Russian peasants:",
+            "1 54 Transcaspian region 2 no",
+            " Total:                                            47               33  ",
+            " The first kurultai created a national party, that party was called «Alash».According to",
+        ]);
+        let paragraphs = paragraphs(&source);
+        assert_eq!(paragraphs.len(), 2);
+        assert!(paragraphs[0].text.ends_with("Total: 47 33"));
+        assert!(!paragraphs[1].is_table);
+    }
+
+    #[test]
+    fn hyphen_at_line_end_joins_the_word() {
+        let source = extracted(&[
+            "Did the Kazakh deputies have the opportunity to achieve recognition of the right to self-",
+            "determination of the Kazakh people and of all the peoples of the former empire too",
+        ]);
+        assert!(paragraphs(&source)[0].text.contains("self-determination"));
+    }
+}

@@ -1,0 +1,291 @@
+//! Sentences and words.
+//!
+//! Words come from Unicode word boundaries (UAX #29), with one repair: PDF
+//! extraction drops the space after a full stop, and UAX #29 keeps `state.The`
+//! together as one word, so a full stop followed by a capitalised word is cut.
+//!
+//! Sentences end at `.`, `!`, `?` or `…` before a capital, a digit or an opening
+//! quote, except after an initial (`A.N. Bukeikhan`), an abbreviation (`г.`,
+//! `т.б.`, `Op.`), a list number (`1. The …`) or inside parentheses, where
+//! archival references (`(GARF. F. 1810. Op. 1. D. 91)`) live.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The words of `text` with their byte offsets, in order.
+pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    text.unicode_word_indices()
+        .flat_map(|(start, word)| split_glued(word).map(move |(i, w)| (start + i, w)))
+}
+
+/// Cuts a UAX #29 word at each full stop that glues two words: `state.The`,
+/// `A.V.Bolshakova` → `A.V` + `Bolshakova`. Keeps `L.G`, `e.g`, `5.4`.
+fn split_glued(word: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    let mut cuts = vec![0];
+    for (i, c) in word.char_indices() {
+        if c == '.' && starts_capitalised_word(&word[i + 1..]) {
+            cuts.push(i);
+            cuts.push(i + 1);
+        }
+    }
+    cuts.push(word.len());
+    let pieces: Vec<(usize, &str)> = cuts
+        .chunks(2)
+        .map(|pair| (pair[0], &word[pair[0]..pair[1]]))
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    pieces.into_iter()
+}
+
+/// An upper-case letter followed by a lower-case one: the start of a word, not an initial.
+fn starts_capitalised_word(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!((chars.next(), chars.next()), (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase())
+}
+
+/// Words written with a full stop that never ends a sentence on its own
+/// (compared lower-cased, without the final stop).
+const ABBREVIATIONS: &[&str] = &[
+    // English, and the archival shelfmarks used in every language's references.
+    "no", "nos", "op", "vol", "vols", "pp", "p", "fig", "figs", "al", "e.g", "i.e", "cf", "vs",
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "ed", "eds", "ibid", "ch", "sec", "art", "approx",
+    // Russian.
+    "г", "гг", "т.е", "т.д", "т.п", "т.к", "др", "пр", "см", "ст", "им", "ул", "обл", "тыс", "млн",
+    "млрд", "руб", "напр", "оп", "л", "д", "ф", "с", "в", "вв", "ок", "акад", "проф",
+    // Kazakh.
+    "ж", "жж", "т.б", "т.с.с", "б.з.б", "б.з", "мыс", "ғ", "ғғ",
+];
+
+/// Abbreviations that open the next part of a shelfmark (`F. 1810. Op. 1. D. 91`):
+/// a full stop after a number does not end a sentence when one of these follows.
+const SHELFMARK_PARTS: &[&str] = &["op", "d", "l", "f", "оп", "д", "л", "ф", "no"];
+
+/// The sentences of `text`, as byte ranges without surrounding white space.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let inside_parens = parenthesised(text);
+    let mut out = Vec::new();
+    let mut start = skip_space(text, 0);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        k += 1;
+        if !matches!(c, '.' | '!' | '?' | '…') || inside_parens[i] {
+            continue;
+        }
+        // Take the whole run of terminators and closing quotes or brackets: `?!`, `.»`, `…)`.
+        while k < chars.len() && is_terminator_tail(chars[k].1) {
+            k += 1;
+        }
+        let end = chars.get(k).map_or(text.len(), |&(j, _)| j);
+        if end == text.len() {
+            break;
+        }
+        let glued = !text[end..].starts_with(char::is_whitespace);
+        let next = skip_space(text, end);
+        if !opens_sentence(&text[next..], glued)
+            || !ends_sentence(&text[start..i], c, &text[next..])
+        {
+            continue;
+        }
+        push_trimmed(&mut out, text, start..end);
+        start = next;
+    }
+    push_trimmed(&mut out, text, start..text.len());
+    out
+}
+
+fn is_terminator_tail(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '»' | '"' | '”' | '\'' | ')')
+}
+
+/// Whether `rest` can begin a sentence. Glued text (`state.The`) must begin with a word,
+/// spaced text may also begin with a digit or an opening quote.
+fn opens_sentence(rest: &str, glued: bool) -> bool {
+    let Some(c) = rest.chars().next() else {
+        return false;
+    };
+    if glued {
+        return starts_capitalised_word(rest);
+    }
+    c.is_uppercase() || c.is_numeric() || matches!(c, '«' | '"' | '“' | '„' | '(' | '[' | '–' | '—')
+}
+
+/// Whether the candidate sentence, `body` up to its `terminator`, really ends
+/// before `next`.
+fn ends_sentence(body: &str, terminator: char, next: &str) -> bool {
+    if terminator != '.' {
+        return true;
+    }
+    if body.ends_with(')') || body.ends_with('»') {
+        // `(Vishnyak, 2010: 153).`, `«Alash».`: a closed reference or quote.
+        return true;
+    }
+    let last = last_word(body);
+    let lower = last.to_lowercase();
+    let final_piece = last.rsplit('.').next().unwrap_or(last);
+    if final_piece.chars().count() == 1 && final_piece.chars().all(char::is_alphabetic) {
+        return false; // an initial: `A.`, `L.G.`, or a letter of `т.б.`
+    }
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return false;
+    }
+    if last.chars().all(|c| c.is_ascii_digit()) {
+        // `1. The first meeting …`: a list number alone is no sentence.
+        if body.trim() == last {
+            return false;
+        }
+        // `F. 1810. Op. 1`: the shelfmark goes on.
+        let next_word = next
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if SHELFMARK_PARTS.contains(&next_word.to_lowercase().as_str()) {
+            return false;
+        }
+    }
+    true
+}
+
+/// The last word before the full stop, with inner full stops kept (`т.б`, `L.G`).
+fn last_word(text: &str) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    text[start..].trim_start_matches('.')
+}
+
+/// For each byte of `text`, whether it stands inside a matched pair of parentheses.
+fn parenthesised(text: &str) -> Vec<bool> {
+    let mut inside = vec![false; text.len() + 1];
+    let mut open = Vec::new();
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => open.push(i),
+            ')' => {
+                if let Some(from) = open.pop() {
+                    inside[from..i].iter_mut().for_each(|b| *b = true);
+                }
+            }
+            _ => {}
+        }
+    }
+    inside
+}
+
+fn skip_space(text: &str, from: usize) -> usize {
+    text[from..]
+        .find(|c: char| !c.is_whitespace())
+        .map_or(text.len(), |i| from + i)
+}
+
+fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, range: Range<usize>) {
+    let piece = &text[range.clone()];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if !trimmed.is_empty() {
+        let start = range.start + lead;
+        out.push(start..start + trimmed.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    fn word_list(text: &str) -> Vec<&str> {
+        words(text).map(|(_, w)| w).collect()
+    }
+
+    #[test]
+    fn initials_do_not_end_a_sentence() {
+        let text = "It was led by A.N. Bukeikhan. L.G. Protasov disputes it.";
+        assert_eq!(
+            split(text),
+            [
+                "It was led by A.N. Bukeikhan.",
+                "L.G. Protasov disputes it."
+            ]
+        );
+    }
+
+    #[test]
+    fn archival_shelfmarks_stay_whole() {
+        let text = "The Assembly called for peace (GARF. F. R-749. Op. 1 D. 5). They refused.";
+        assert_eq!(split(text).len(), 2);
+        let text = "Listed in F. 1810. Op. 1. D. 91. L. 130. Then more.";
+        assert_eq!(
+            split(text),
+            ["Listed in F. 1810. Op. 1. D. 91. L. 130.", "Then more."]
+        );
+    }
+
+    #[test]
+    fn russian_and_kazakh_abbreviations() {
+        assert_eq!(split("В 1917 г. Временное правительство пало.").len(), 1);
+        assert_eq!(split("Сайлау, құрылтай т.б. Мәселелер қаралды.").len(), 1);
+    }
+
+    #[test]
+    fn glued_full_stop_ends_a_sentence() {
+        let text = "the autonomy of Kazakhstan.There have been movements.";
+        assert_eq!(
+            split(text),
+            ["the autonomy of Kazakhstan.", "There have been movements."]
+        );
+        let text = "was called «Alash».According to M. Shokai, it grew.";
+        assert_eq!(
+            split(text),
+            ["was called «Alash».", "According to M. Shokai, it grew."]
+        );
+    }
+
+    #[test]
+    fn numbered_list_items_keep_their_number() {
+        let text = "1. The first meeting is convened. 2. The meeting shall be opened.";
+        assert_eq!(
+            split(text),
+            [
+                "1. The first meeting is convened.",
+                "2. The meeting shall be opened."
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_and_numbers_start_sentences() {
+        let text = "It started only on May 25. 82 people were included.";
+        assert_eq!(split(text).len(), 2);
+        assert_eq!(split("5.4 million people lived there.").len(), 1);
+    }
+
+    #[test]
+    fn glued_words_are_cut() {
+        assert_eq!(
+            word_list("state.The Kurultai"),
+            ["state", "The", "Kurultai"]
+        );
+        assert_eq!(word_list("«Alash».According"), ["Alash", "According"]);
+        assert_eq!(
+            word_list("Кіріспе.1917 жылдың"),
+            ["Кіріспе", "1917", "жылдың"]
+        );
+        assert_eq!(word_list("A.V.Bolshakova"), ["A.V", "Bolshakova"]);
+        assert_eq!(word_list("L.G. Protasov 5.4"), ["L.G", "Protasov", "5.4"]);
+    }
+
+    #[test]
+    fn word_offsets_point_into_the_text() {
+        let text = "Сайлауда «Алаш».Партия";
+        for (at, word) in words(text) {
+            assert_eq!(&text[at..at + word.len()], word);
+        }
+    }
+}

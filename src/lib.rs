@@ -1,0 +1,17 @@
+//! ushtil: Kazakh, Russian and English scholarly text as an aligned, searchable
+//! trilingual corpus.
+//!
+//! The pipeline, one module a stage:
+//! [`corpus`] (source files) → [`ingest`] ([`model::Document`]) →
+//! [`align`] ([`model::Unit`]s) → [`index`] (tantivy, analyzers from [`text`]) →
+//! [`search`] ([`search::Hit`]s). The library prints nothing; the binary's
+//! commands and printers do.
+
+pub mod align;
+pub mod build;
+pub mod corpus;
+pub mod index;
+pub mod ingest;
+pub mod model;
+pub mod search;
+pub mod text;

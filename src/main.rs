@@ -1,0 +1,72 @@
+//! The `ushtil` command line: parses arguments and dispatches to a command.
+
+mod commands;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Search, compare and read Kazakh, Russian and English scholarly text as one
+/// aligned corpus.
+///
+/// A query in any of the three languages finds the matching passage and
+/// shows its aligned counterparts in the other two.
+#[derive(Parser)]
+#[command(name = "ushtil", version, max_term_width = 100)]
+struct Cli {
+    /// Folder of source documents (`<id>.txt`, with optional `<id>.toml` metadata).
+    #[arg(long, global = true, value_name = "DIR", default_value = "corpus")]
+    corpus: PathBuf,
+    /// Folder of the index, built from the corpus on first use.
+    #[arg(long, global = true, value_name = "DIR", default_value = "index")]
+    index: PathBuf,
+    /// When to colour the output.
+    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
+    color: Color,
+    /// Print no progress or summary on standard error.
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Color {
+    /// Colour when writing to a terminal (and NO_COLOR is unset).
+    Auto,
+    /// Always colour, even into a pipe.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Ingest, align and index the corpus (does nothing if the index is up to date).
+    Build(commands::build::Args),
+    /// Find passages in any language, shown with their aligned counterparts.
+    Search(commands::search::Args),
+    /// Write every aligned unit of the corpus as JSON Lines.
+    Export(commands::export::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.color {
+        Color::Auto => {}
+        Color::Always => anstream::ColorChoice::Always.write_global(),
+        Color::Never => anstream::ColorChoice::Never.write_global(),
+    }
+    let context = commands::Context {
+        corpus: cli.corpus,
+        index: cli.index,
+        quiet: cli.quiet,
+    };
+    let result = match cli.command {
+        Command::Build(args) => commands::build::run(&context, args),
+        Command::Search(args) => commands::search::run(&context, args),
+        Command::Export(args) => commands::export::run(&context, args),
+    };
+    commands::finish(result)
+}

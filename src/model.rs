@@ -1,0 +1,272 @@
+//! The corpus's data types, shared by every stage of the pipeline.
+//!
+//! A [`Document`] is what ingest makes of one source file: [`Block`]s (headings,
+//! paragraphs, tables, keyword lists …), each in one language and one section,
+//! each cut into [`Sentence`]s. Alignment turns a document into [`Unit`]s: the
+//! passages that are indexed and shown, each holding its aligned sentence
+//! groups ([`Link`]s) across the three languages.
+
+use std::fmt;
+use std::ops::Range;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// One of the corpus's three languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Kk,
+    Ru,
+    En,
+}
+
+impl Lang {
+    /// The display order: Kazakh, Russian, English.
+    pub const ALL: [Lang; 3] = [Lang::Kk, Lang::Ru, Lang::En];
+
+    /// ISO 639-1 code, also the name of the language's analyzer and index field.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Kk => "kk",
+            Lang::Ru => "ru",
+            Lang::En => "en",
+        }
+    }
+
+    /// Position in [`Lang::ALL`], for per-language arrays.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Lang {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "kk" => Ok(Lang::Kk),
+            "ru" => Ok(Lang::Ru),
+            "en" => Ok(Lang::En),
+            _ => Err(format!("unknown language {s:?} (expected kk, ru or en)")),
+        }
+    }
+}
+
+/// A value for each language, indexed by [`Lang`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PerLang<T> {
+    pub kk: T,
+    pub ru: T,
+    pub en: T,
+}
+
+impl<T> PerLang<T> {
+    pub fn get(&self, lang: Lang) -> &T {
+        match lang {
+            Lang::Kk => &self.kk,
+            Lang::Ru => &self.ru,
+            Lang::En => &self.en,
+        }
+    }
+
+    pub fn get_mut(&mut self, lang: Lang) -> &mut T {
+        match lang {
+            Lang::Kk => &mut self.kk,
+            Lang::Ru => &mut self.ru,
+            Lang::En => &mut self.en,
+        }
+    }
+
+    pub fn from_fn(mut f: impl FnMut(Lang) -> T) -> Self {
+        PerLang {
+            kk: f(Lang::Kk),
+            ru: f(Lang::Ru),
+            en: f(Lang::En),
+        }
+    }
+
+    pub fn map<U>(&self, mut f: impl FnMut(Lang, &T) -> U) -> PerLang<U> {
+        PerLang::from_fn(|lang| f(lang, self.get(lang)))
+    }
+}
+
+/// The two divisions of a journal article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Division {
+    /// The front matter printed in all three languages: abstract, keywords.
+    Abstract,
+    /// The article itself, in one language.
+    Body,
+}
+
+/// The labelled part of an abstract or body a block belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Section {
+    /// Text before any label.
+    Front,
+    Introduction,
+    Goals,
+    Materials,
+    Discussion,
+    Results,
+    Conclusion,
+    Keywords,
+    Acknowledgement,
+}
+
+impl Section {
+    pub fn name(self) -> &'static str {
+        match self {
+            Section::Front => "front",
+            Section::Introduction => "introduction",
+            Section::Goals => "goals",
+            Section::Materials => "materials",
+            Section::Discussion => "discussion",
+            Section::Results => "results",
+            Section::Conclusion => "conclusion",
+            Section::Keywords => "keywords",
+            Section::Acknowledgement => "acknowledgement",
+        }
+    }
+}
+
+/// What kind of text a block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockKind {
+    Heading,
+    Paragraph,
+    Table,
+    Keywords,
+    Acknowledgement,
+}
+
+/// A word as printed: its text and where it stands in its block's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Word {
+    pub text: String,
+    /// Byte range in the block's text.
+    pub span: Range<usize>,
+}
+
+/// A sentence of a block.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    pub text: String,
+    /// Byte range in the block's text.
+    pub span: Range<usize>,
+    pub words: Vec<Word>,
+}
+
+/// A run of text of one kind, in one language and one section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub lang: Lang,
+    pub division: Division,
+    pub section: Section,
+    /// The label that opened the section in this block, as printed (`Кіріспе.`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// The text with hard line breaks joined; the label is not part of it.
+    pub text: String,
+    /// 1-based line of the source file where the block starts.
+    pub line: usize,
+    pub sentences: Vec<Sentence>,
+}
+
+/// Descriptive metadata of a document, read from the file beside it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Metadata {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
+    #[serde(default)]
+    pub languages: Vec<Lang>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+}
+
+/// One source text as ingested.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Stable id: the source file's name without its extension.
+    pub id: String,
+    pub meta: Metadata,
+    pub blocks: Vec<Block>,
+}
+
+/// One aligned sentence group: the sentences of each language that translate
+/// each other (1-1, 1-2, 2-1, …), or a sentence with no counterpart (1-0).
+/// Sentences are given by their index in the unit's [`Passage`] of that language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    pub sentences: PerLang<Vec<usize>>,
+}
+
+/// A unit's text in one language: the passage and its sentences' spans.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Passage {
+    pub text: String,
+    pub sentences: Vec<Range<usize>>,
+}
+
+impl Passage {
+    /// The text of the given sentences, from the first one's start to the last one's end.
+    pub fn slice(&self, sentences: &[usize]) -> Option<&str> {
+        let first = self.sentences.get(*sentences.first()?)?;
+        let last = self.sentences.get(*sentences.last()?)?;
+        self.text.get(first.start..last.end)
+    }
+}
+
+/// An aligned unit: one passage in up to three languages, the thing that is
+/// indexed, searched and shown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Unit {
+    pub doc: String,
+    /// Unique within the document, in document order (`u003`).
+    pub id: String,
+    pub kind: BlockKind,
+    pub division: Division,
+    pub section: Section,
+    pub passages: PerLang<Option<Passage>>,
+    pub links: Vec<Link>,
+}
+
+impl Unit {
+    /// `abstract/results`, `body/discussion`.
+    pub fn section_path(&self) -> String {
+        let division = match self.division {
+            Division::Abstract => "abstract",
+            Division::Body => "body",
+        };
+        format!("{division}/{}", self.section.name())
+    }
+
+    pub fn text(&self, lang: Lang) -> Option<&str> {
+        self.passages.get(lang).as_ref().map(|p| p.text.as_str())
+    }
+
+    /// The text of each link in each language, `None` where a language has no sentence.
+    pub fn link_texts(&self) -> Vec<PerLang<Option<&str>>> {
+        self.links
+            .iter()
+            .map(|link| {
+                PerLang::from_fn(|lang| {
+                    let passage = self.passages.get(lang).as_ref()?;
+                    passage.slice(link.sentences.get(lang))
+                })
+            })
+            .collect()
+    }
+}

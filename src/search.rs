@@ -1,0 +1,337 @@
+//! Search: a query in any of the three languages → ranked [`Hit`]s, each a
+//! unit with all its aligned versions and the matched words marked.
+//!
+//! Query syntax is tantivy's grammar: words (all must match), `"phrases"`,
+//! `AND`, `OR`, `NOT`/`-`, parentheses, `prefix*`, and `kk:`/`ru:`/`en:` to
+//! name a language. A word matches in every language searched, each through
+//! its own analyzer, so `сайлау`, `выборы` and `election` find their forms.
+//! A prefix is matched against word forms, not stems, so `Бөкейх*` means
+//! what it says.
+
+use std::collections::{BTreeSet, HashSet};
+use std::ops::Range;
+
+use tantivy::collector::TopDocs;
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query,
+    TermQuery,
+};
+use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{TantivyDocument, Term};
+
+use crate::index::{CorpusIndex, IndexError};
+use crate::model::{Lang, PerLang, Unit};
+use crate::text::{analyze, Analyzer};
+
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error("query {query:?}: {message}")]
+    Query { query: String, message: String },
+    #[error(transparent)]
+    Index(#[from] IndexError),
+}
+
+/// Most words a prefix may expand to.
+const PREFIX_EXPANSIONS: u32 = 1000;
+
+/// A unit that matched, with what matched in it.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub score: f32,
+    pub unit: Unit,
+    /// Byte ranges of the matched words in each language's passage.
+    pub highlights: PerLang<Vec<Range<usize>>>,
+}
+
+/// A parsed query: the tantivy query and what to highlight.
+pub struct CompiledQuery {
+    query: Box<dyn Query>,
+    marks: PerLang<Marks>,
+}
+
+/// The terms and prefixes of a query's positive clauses, per language.
+#[derive(Debug, Default, Clone)]
+struct Marks {
+    stems: HashSet<String>,
+    prefixes: Vec<String>,
+}
+
+/// Parses `query` for the languages `langs`.
+pub fn compile(
+    index: &CorpusIndex,
+    query: &str,
+    langs: &[Lang],
+) -> Result<CompiledQuery, SearchError> {
+    let error = |message: String| SearchError::Query {
+        query: query.to_owned(),
+        message,
+    };
+    let ast = query_grammar::parse_query(query).map_err(|_| {
+        let (_, errors) = query_grammar::parse_query_lenient(query);
+        match errors.first() {
+            Some(e) => error(format!("{} at character {}", e.message, e.pos + 1)),
+            None => error("malformed query".to_owned()),
+        }
+    })?;
+    let mut compiler = Compiler {
+        index,
+        langs,
+        marks: PerLang::default(),
+    };
+    let query = compiler
+        .compile(&ast, false)
+        .map_err(error)?
+        .ok_or_else(|| error("no word to search for".to_owned()))?;
+    Ok(CompiledQuery {
+        query,
+        marks: compiler.marks,
+    })
+}
+
+struct Compiler<'a> {
+    index: &'a CorpusIndex,
+    langs: &'a [Lang],
+    marks: PerLang<Marks>,
+}
+
+impl Compiler<'_> {
+    fn compile(
+        &mut self,
+        ast: &UserInputAst,
+        negated: bool,
+    ) -> Result<Option<Box<dyn Query>>, String> {
+        match ast {
+            UserInputAst::Clause(clauses) => {
+                let mut subqueries = Vec::new();
+                for (occur, clause) in clauses {
+                    // Plain words are all required, as in a web search engine.
+                    let occur = occur.map_or(Occur::Must, |o| match o {
+                        query_grammar::Occur::Must => Occur::Must,
+                        query_grammar::Occur::Should => Occur::Should,
+                        query_grammar::Occur::MustNot => Occur::MustNot,
+                    });
+                    if let Some(query) =
+                        self.compile(clause, negated ^ (occur == Occur::MustNot))?
+                    {
+                        subqueries.push((occur, query));
+                    }
+                }
+                if subqueries.is_empty() {
+                    return Ok(None);
+                }
+                if subqueries.iter().all(|(o, _)| *o == Occur::MustNot) {
+                    // `NOT x` alone: everything but x.
+                    subqueries.push((Occur::Must, Box::new(AllQuery)));
+                }
+                Ok(Some(Box::new(BooleanQuery::new(subqueries))))
+            }
+            UserInputAst::Boost(inner, boost) => Ok(self.compile(inner, negated)?.map(|q| {
+                Box::new(BoostQuery::new(q, boost.into_inner() as f32)) as Box<dyn Query>
+            })),
+            UserInputAst::Leaf(leaf) => match leaf.as_ref() {
+                UserInputLeaf::Literal(literal) => self.literal(literal, negated),
+                UserInputLeaf::All => Ok(Some(Box::new(AllQuery))),
+                _ => Err(
+                    "ranges, sets, regular expressions and field tests are not supported"
+                        .to_owned(),
+                ),
+            },
+        }
+    }
+
+    /// A word, phrase or prefix, searched in each language (or the one named).
+    fn literal(
+        &mut self,
+        literal: &UserInputLiteral,
+        negated: bool,
+    ) -> Result<Option<Box<dyn Query>>, String> {
+        let langs: Vec<Lang> = match &literal.field_name {
+            Some(name) => vec![name
+                .parse::<Lang>()
+                .map_err(|_| format!("unknown language {name:?} before ':' (kk, ru or en)"))?],
+            None => self.langs.to_vec(),
+        };
+        // The grammar marks only quoted phrases as prefixes (`"big bad wo"*`);
+        // a bare `word*` comes as a word ending in `*`.
+        let (phrase, prefix) = match literal.phrase.strip_suffix('*') {
+            Some(stem) if literal.delimiter == Delimiter::None && !stem.contains('*') => {
+                (stem, true)
+            }
+            _ => (literal.phrase.as_str(), literal.prefix),
+        };
+        let mut per_lang: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for lang in langs {
+            let fields = self.index.fields;
+            let query: Option<Box<dyn Query>> = if prefix {
+                let words = analyze(Analyzer::Form, phrase);
+                if !negated {
+                    if let Some(last) = words.last() {
+                        self.marks.get_mut(lang).prefixes.push(last.text.clone());
+                    }
+                    let stems = &mut self.marks.get_mut(lang).stems;
+                    let exact = analyze(Analyzer::Stem(lang), phrase);
+                    stems.extend(exact.iter().rev().skip(1).map(|t| t.text.clone()));
+                }
+                let field = fields.form(lang);
+                let terms: Vec<Term> = words
+                    .iter()
+                    .map(|t| Term::from_field_text(field, &t.text))
+                    .collect();
+                match terms.len() {
+                    0 => None,
+                    1 => self.expand_prefix(field, &words[0].text)?,
+                    _ => {
+                        let mut query = PhrasePrefixQuery::new(terms);
+                        query.set_max_expansions(PREFIX_EXPANSIONS);
+                        Some(Box::new(query) as Box<dyn Query>)
+                    }
+                }
+            } else {
+                let tokens = analyze(Analyzer::Stem(lang), phrase);
+                if !negated {
+                    self.marks
+                        .get_mut(lang)
+                        .stems
+                        .extend(tokens.iter().map(|t| t.text.clone()));
+                }
+                let field = fields.stem(lang);
+                match tokens.len() {
+                    0 => None,
+                    1 => Some(Box::new(TermQuery::new(
+                        Term::from_field_text(field, &tokens[0].text),
+                        IndexRecordOption::WithFreqs,
+                    ))),
+                    _ => {
+                        let terms = tokens
+                            .iter()
+                            .map(|t| (t.position, Term::from_field_text(field, &t.text)))
+                            .collect();
+                        Some(Box::new(PhraseQuery::new_with_offset_and_slop(
+                            terms,
+                            literal.slop,
+                        )))
+                    }
+                }
+            };
+            per_lang.extend(query.map(|q| (Occur::Should, q)));
+        }
+        Ok(match per_lang.len() {
+            0 => None,
+            1 => per_lang.pop().map(|(_, q)| q),
+            _ => Some(Box::new(BooleanQuery::new(per_lang))),
+        })
+    }
+
+    /// A word prefix as the words of the index that start with it (any of them
+    /// matches, each scored as a word of its own).
+    fn expand_prefix(&self, field: Field, prefix: &str) -> Result<Option<Box<dyn Query>>, String> {
+        let mut words = BTreeSet::new();
+        let searcher = self.index.reader.searcher();
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(field).map_err(|e| e.to_string())?;
+            let mut stream = inverted
+                .terms()
+                .range()
+                .ge(prefix.as_bytes())
+                .into_stream()
+                .map_err(|e| e.to_string())?;
+            while stream.advance() && stream.key().starts_with(prefix.as_bytes()) {
+                words.insert(String::from_utf8_lossy(stream.key()).into_owned());
+                if words.len() >= PREFIX_EXPANSIONS as usize {
+                    return Err(format!(
+                        "prefix {prefix:?}* matches too many words; make it longer"
+                    ));
+                }
+            }
+        }
+        let clauses: Vec<(Occur, Box<dyn Query>)> = words
+            .into_iter()
+            .map(|word| {
+                let term = Term::from_field_text(field, &word);
+                let query: Box<dyn Query> =
+                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+                (Occur::Should, query)
+            })
+            .collect();
+        if clauses.is_empty() {
+            // A prefix of no word of the index matches nothing, which is no error.
+            return Ok(Some(Box::new(EmptyQuery)));
+        }
+        Ok(Some(Box::new(BooleanQuery::new(clauses))))
+    }
+}
+
+/// Runs a compiled query and returns at most `limit` hits, best first.
+pub fn run(
+    index: &CorpusIndex,
+    query: &CompiledQuery,
+    limit: usize,
+) -> Result<Vec<Hit>, SearchError> {
+    let searcher = index.reader.searcher();
+    let tantivy_error = |source| IndexError::Tantivy {
+        path: index.path.clone(),
+        source,
+    };
+    let top = searcher
+        .search(
+            &query.query,
+            &TopDocs::with_limit(limit.max(1)).order_by_score(),
+        )
+        .map_err(tantivy_error)?;
+    let mut hits = Vec::with_capacity(top.len());
+    for (score, address) in top.into_iter().take(limit) {
+        let document: TantivyDocument = searcher.doc(address).map_err(tantivy_error)?;
+        let unit = index.unit(&document)?;
+        let highlights = PerLang::from_fn(|lang| match unit.text(lang) {
+            Some(text) => highlight(text, lang, query.marks.get(lang)),
+            None => Vec::new(),
+        });
+        hits.push(Hit {
+            score,
+            unit,
+            highlights,
+        });
+    }
+    Ok(hits)
+}
+
+/// Parses and runs `query` in one go.
+pub fn search(
+    index: &CorpusIndex,
+    query: &str,
+    langs: &[Lang],
+    limit: usize,
+) -> Result<Vec<Hit>, SearchError> {
+    let compiled = compile(index, query, langs)?;
+    run(index, &compiled, limit)
+}
+
+/// The byte ranges of the words of `text` that a query's marks match.
+fn highlight(text: &str, lang: Lang, marks: &Marks) -> Vec<Range<usize>> {
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    if !marks.stems.is_empty() {
+        ranges.extend(
+            analyze(Analyzer::Stem(lang), text)
+                .into_iter()
+                .filter(|t| marks.stems.contains(&t.text))
+                .map(|t| t.offset_from..t.offset_to),
+        );
+    }
+    if !marks.prefixes.is_empty() {
+        ranges.extend(
+            analyze(Analyzer::Form, text)
+                .into_iter()
+                .filter(|t| {
+                    marks
+                        .prefixes
+                        .iter()
+                        .any(|p| t.text.starts_with(p.as_str()))
+                })
+                .map(|t| t.offset_from..t.offset_to),
+        );
+    }
+    ranges.sort_by_key(|r| (r.start, r.end));
+    ranges.dedup_by(|b, a| b.start < a.end);
+    ranges
+}

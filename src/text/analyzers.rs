@@ -1,0 +1,118 @@
+//! The named analyzers: `kk`, `ru` and `en` (stemmed, one per language) and
+//! `form` (the word form, not stemmed: for prefix queries and exact forms).
+//!
+//! Every chain is: words → NFC → script folding → lower case → stemmer.
+
+use rust_stemmers::Algorithm;
+use tantivy::tokenizer::{LowerCaser, TextAnalyzer, Token, TokenizerManager};
+
+use super::filters::{KazakhStem, MapFilter, Nfc, ScriptFold, Snowball};
+use super::tokenizer::WordTokenizer;
+use crate::model::Lang;
+
+/// Which analyzer: a language's stemmed one, or the unstemmed word form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Analyzer {
+    Stem(Lang),
+    Form,
+}
+
+impl Analyzer {
+    /// The name it is registered under with tantivy.
+    pub fn name(self) -> &'static str {
+        match self {
+            Analyzer::Stem(lang) => lang.code(),
+            Analyzer::Form => "form",
+        }
+    }
+
+    pub fn build(self) -> TextAnalyzer {
+        let words = TextAnalyzer::builder(WordTokenizer::default())
+            .filter(MapFilter(Nfc))
+            .filter(MapFilter(ScriptFold))
+            .filter(LowerCaser);
+        match self {
+            Analyzer::Stem(Lang::En) => words
+                .filter(MapFilter(Snowball::new(Algorithm::English)))
+                .build(),
+            Analyzer::Stem(Lang::Ru) => words
+                .filter(MapFilter(Snowball::new(Algorithm::Russian)))
+                .build(),
+            Analyzer::Stem(Lang::Kk) => words.filter(MapFilter(KazakhStem)).build(),
+            Analyzer::Form => words.build(),
+        }
+    }
+}
+
+/// Registers every analyzer with an index's tokenizer manager.
+pub fn register(manager: &TokenizerManager) {
+    for analyzer in Lang::ALL
+        .map(Analyzer::Stem)
+        .into_iter()
+        .chain([Analyzer::Form])
+    {
+        manager.register(analyzer.name(), analyzer.build());
+    }
+}
+
+/// The tokens an analyzer makes of `text`: what the index stores for it.
+pub fn analyze(analyzer: Analyzer, text: &str) -> Vec<Token> {
+    let mut built = analyzer.build();
+    let mut stream = built.token_stream(text);
+    let mut tokens = Vec::new();
+    stream.process(&mut |token| tokens.push(token.clone()));
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(analyzer: Analyzer, text: &str) -> Vec<String> {
+        analyze(analyzer, text)
+            .into_iter()
+            .map(|t| t.text)
+            .collect()
+    }
+
+    #[test]
+    fn mixed_script_name_is_found_by_its_latin_spelling() {
+        let en = Analyzer::Stem(Lang::En);
+        assert_eq!(terms(en, "Turgaу"), terms(en, "Turgay"));
+    }
+
+    #[test]
+    fn english_and_russian_stem_through_snowball() {
+        assert_eq!(terms(Analyzer::Stem(Lang::En), "elections"), ["elect"]);
+        assert_eq!(
+            terms(Analyzer::Stem(Lang::Ru), "выборов выборы"),
+            ["выбор", "выбор"]
+        );
+    }
+
+    #[test]
+    fn russian_yo_is_searched_as_ye() {
+        let ru = Analyzer::Stem(Lang::Ru);
+        assert_eq!(terms(ru, "её"), terms(ru, "ее"));
+    }
+
+    #[test]
+    fn kazakh_case_forms_share_a_term() {
+        let kk = Analyzer::Stem(Lang::Kk);
+        assert_eq!(terms(kk, "сайлауды сайлауға сайлаудың"), ["сайлау"; 3]);
+    }
+
+    #[test]
+    fn offsets_point_at_the_printed_word() {
+        let text = "the autonomy of Kazakhstan.There have been";
+        let tokens = analyze(Analyzer::Form, text);
+        let there = tokens.iter().find(|t| t.text == "there").unwrap();
+        assert_eq!(&text[there.offset_from..there.offset_to], "There");
+    }
+
+    #[test]
+    fn nfc_joins_combining_marks() {
+        // `й` as `и` + U+0306 COMBINING BREVE.
+        assert_eq!(terms(Analyzer::Form, "и\u{306}"), ["й"]);
+    }
+}

@@ -1,0 +1,145 @@
+//! Token filters, one per concern: Unicode normalisation, script folding and
+//! stemming (lower-casing is tantivy's own `LowerCaser`).
+//!
+//! Each concern is a [`TermMap`], a rewrite of one token's text; [`MapFilter`]
+//! turns any of them into a tantivy `TokenFilter`. Offsets are never touched,
+//! so every token still points at the word as printed.
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+use super::{fold, kazakh};
+
+/// A rewrite of one token's text. `buffer` is scratch space the filter keeps
+/// between tokens, so a rewrite need not allocate.
+pub trait TermMap: Clone + Send + Sync + 'static {
+    fn map(&self, term: &mut String, buffer: &mut String);
+}
+
+/// A token filter applying a [`TermMap`] to every token.
+#[derive(Clone)]
+pub struct MapFilter<M>(pub M);
+
+impl<M: TermMap> TokenFilter for MapFilter<M> {
+    type Tokenizer<T: Tokenizer> = MapTokenizer<T, M>;
+
+    fn transform<T: Tokenizer>(self, inner: T) -> MapTokenizer<T, M> {
+        MapTokenizer {
+            inner,
+            map: self.0,
+            buffer: String::new(),
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct MapTokenizer<T, M> {
+    inner: T,
+    map: M,
+    buffer: String,
+}
+
+impl<T: Tokenizer, M: TermMap> Tokenizer for MapTokenizer<T, M> {
+    type TokenStream<'a> = MapTokenStream<'a, T::TokenStream<'a>, M>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        MapTokenStream {
+            tail: self.inner.token_stream(text),
+            map: &self.map,
+            buffer: &mut self.buffer,
+        }
+    }
+}
+
+pub struct MapTokenStream<'a, S, M> {
+    tail: S,
+    map: &'a M,
+    buffer: &'a mut String,
+}
+
+impl<S: TokenStream, M: TermMap> TokenStream for MapTokenStream<'_, S, M> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        self.map.map(&mut self.tail.token_mut().text, self.buffer);
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
+}
+
+/// Unicode NFC, so that `й` typed as `и` + combining breve is the letter `й`.
+#[derive(Clone, Copy)]
+pub struct Nfc;
+
+impl TermMap for Nfc {
+    fn map(&self, term: &mut String, buffer: &mut String) {
+        if term.is_ascii() || is_nfc_quick(term.chars()) == IsNormalized::Yes {
+            return;
+        }
+        buffer.clear();
+        buffer.extend(term.nfc());
+        std::mem::swap(term, buffer);
+    }
+}
+
+/// Folds Cyrillic/Latin look-alikes inside mixed-script words (see [`fold`]).
+#[derive(Clone, Copy)]
+pub struct ScriptFold;
+
+impl TermMap for ScriptFold {
+    fn map(&self, term: &mut String, buffer: &mut String) {
+        fold::fold_word(term, buffer);
+    }
+}
+
+/// A Snowball stemmer from rust-stemmers; expects lower-cased input.
+#[derive(Clone)]
+pub struct Snowball {
+    algorithm: Algorithm,
+    stemmer: Arc<Stemmer>,
+}
+
+impl Snowball {
+    pub fn new(algorithm: Algorithm) -> Self {
+        Snowball {
+            algorithm,
+            stemmer: Arc::new(Stemmer::create(algorithm)),
+        }
+    }
+}
+
+impl TermMap for Snowball {
+    fn map(&self, term: &mut String, _buffer: &mut String) {
+        // rust-stemmers' Russian is an older Snowball that treats `ё` apart from `е`;
+        // Russian print mostly writes `е` for both.
+        if self.algorithm == Algorithm::Russian && term.contains('ё') {
+            *term = term.replace('ё', "е");
+        }
+        if let Cow::Owned(stem) = self.stemmer.stem(term) {
+            *term = stem;
+        }
+    }
+}
+
+/// The Kazakh suffix-stripping stemmer ([`kazakh::stem`]); expects lower-cased input.
+#[derive(Clone, Copy)]
+pub struct KazakhStem;
+
+impl TermMap for KazakhStem {
+    fn map(&self, term: &mut String, _buffer: &mut String) {
+        let len = kazakh::stem(term).len();
+        term.truncate(len);
+    }
+}

@@ -1,0 +1,10 @@
+//! Text analysis: the tokenizer and the token filters chained into the
+//! per-language analyzers that index and query the corpus.
+
+pub mod analyzers;
+pub mod filters;
+pub mod fold;
+pub mod kazakh;
+pub mod tokenizer;
+
+pub use analyzers::{analyze, register, Analyzer};

@@ -1,0 +1,131 @@
+//! `ushtil build`, and the index that `search` builds by itself: idempotent,
+//! rebuilt when the corpus changes, never left half-written by bad input.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{repo, stderr, ushtil, BUNDLED};
+
+/// A private copy of the bundled corpus, to change without touching the repository.
+fn corpus_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for ext in ["txt", "toml"] {
+        let name = format!("{BUNDLED}.{ext}");
+        fs::copy(repo(&format!("corpus/{name}")), dir.path().join(name)).unwrap();
+    }
+    dir
+}
+
+fn current(index: &Path) -> String {
+    fs::read_to_string(index.join("CURRENT")).unwrap()
+}
+
+#[test]
+fn building_twice_changes_nothing() {
+    let index = tempfile::tempdir().unwrap();
+    let first = ushtil(&repo("corpus"), index.path(), &["build"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(stderr(&first).contains("indexed 1 document"));
+    let generation = current(index.path());
+    let listing = |dir: &Path| {
+        let mut names: Vec<_> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        names
+    };
+    let files = listing(&index.path().join(&generation));
+    let second = ushtil(&repo("corpus"), index.path(), &["build"]);
+    assert!(second.status.success());
+    assert!(stderr(&second).contains("up to date"));
+    assert_eq!(current(index.path()), generation);
+    assert_eq!(listing(&index.path().join(&generation)), files);
+}
+
+#[test]
+fn search_builds_the_index_on_first_use_and_after_a_change() {
+    let corpus = corpus_copy();
+    let index = tempfile::tempdir().unwrap();
+    let out = ushtil(corpus.path(), index.path(), &["search", "Alash"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let first = current(index.path());
+    // Touching the corpus makes the index stale: the next search rebuilds it.
+    let source = corpus.path().join(format!("{BUNDLED}.txt"));
+    let mut text = fs::read_to_string(&source).unwrap();
+    text.push_str("\nConclusion. Qwertyuiop is a word added here.\n");
+    fs::write(&source, text).unwrap();
+    let out = ushtil(corpus.path(), index.path(), &["search", "Qwertyuiop"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_ne!(current(index.path()), first);
+    assert!(
+        !index.path().join(first).exists(),
+        "the old generation is removed"
+    );
+}
+
+#[test]
+fn text_that_is_not_utf8_is_refused_without_damage() {
+    let corpus = corpus_copy();
+    let index = tempfile::tempdir().unwrap();
+    let ok = ushtil(corpus.path(), index.path(), &["build"]);
+    assert!(ok.status.success());
+    let generation = current(index.path());
+    fs::write(
+        corpus.path().join("broken.txt"),
+        b"Abstract. Good line\n\nbad \xff byte\n",
+    )
+    .unwrap();
+    let out = ushtil(corpus.path(), index.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(2));
+    let message = stderr(&out);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(
+        message.contains("broken.txt: line 3: not UTF-8"),
+        "{message}"
+    );
+    // The old index is untouched and still answers.
+    assert_eq!(current(index.path()), generation);
+    let names: Vec<_> = fs::read_dir(index.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        names.len(),
+        2,
+        "only CURRENT and the live generation: {names:?}"
+    );
+}
+
+#[test]
+fn bad_metadata_names_the_file_and_line() {
+    let corpus = corpus_copy();
+    let index = tempfile::tempdir().unwrap();
+    fs::write(
+        corpus.path().join(format!("{BUNDLED}.toml")),
+        "title = \"x\"\nyear = \"soon\"\n",
+    )
+    .unwrap();
+    let out = ushtil(corpus.path(), index.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(&format!("{BUNDLED}.toml: line 2:")),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!index.path().join("CURRENT").exists());
+}
+
+#[test]
+fn a_missing_corpus_is_a_clear_error() {
+    let index = tempfile::tempdir().unwrap();
+    let out = ushtil(
+        &index.path().join("nowhere"),
+        index.path(),
+        &["search", "Alash"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("nowhere"), "{}", stderr(&out));
+}

@@ -1,0 +1,74 @@
+//! What the integration tests share: the repository's paths, the bundled
+//! article, and running the `ushtil` binary.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+use ushtil::model::Document;
+
+pub const BUNDLED: &str = "alash-constituent-assembly-1917";
+
+pub fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+pub fn bundled_document() -> Document {
+    let path = repo(&format!("corpus/{BUNDLED}.txt"));
+    ushtil::ingest::ingest_file(&path, BUNDLED, Default::default())
+        .expect("the bundled article ingests")
+}
+
+/// Runs `ushtil` with `args` on `corpus` and `index`.
+pub fn ushtil(corpus: &Path, index: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ushtil"))
+        .arg("--corpus")
+        .arg(corpus)
+        .arg("--index")
+        .arg(index)
+        .args(args)
+        .output()
+        .expect("ushtil runs")
+}
+
+/// An index of the bundled corpus, built once for all tests that only read it.
+pub fn shared_index() -> &'static Path {
+    static INDEX: OnceLock<tempfile::TempDir> = OnceLock::new();
+    INDEX
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let out = ushtil(&repo("corpus"), dir.path(), &["--quiet", "build"]);
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            dir
+        })
+        .path()
+}
+
+/// `ushtil search` on the bundled corpus; returns the JSON hits.
+pub fn search_json(args: &[&str]) -> Vec<serde_json::Value> {
+    let mut all = vec!["search", "--format", "json"];
+    all.extend_from_slice(args);
+    let out = ushtil(&repo("corpus"), shared_index(), &all);
+    assert!(
+        out.status.code() == Some(0) || out.status.code() == Some(1),
+        "{out:?}"
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}

@@ -1,0 +1,237 @@
+//! `ushtil search` on the bundled article: a query in any language finds the
+//! passage and shows its aligned counterparts.
+
+mod common;
+
+use common::{repo, search_json, shared_index, stderr, stdout, ushtil};
+use serde_json::Value;
+
+fn text<'a>(hit: &'a Value, lang: &str) -> Option<&'a str> {
+    hit["texts"][lang].as_str()
+}
+
+/// The words of `lang`'s text that the hit marks as matched.
+fn marked<'a>(hit: &'a Value, lang: &str) -> Vec<&'a str> {
+    let text = text(hit, lang).unwrap_or_default();
+    hit["highlights"][lang]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &text[r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize])
+        .collect()
+}
+
+/// The unit on the election dates: Kazakh `12-14 және 28 қарашасына`.
+fn election_dates_unit(hits: &[Value]) -> Option<&Value> {
+    hits.iter()
+        .find(|h| text(h, "kk").is_some_and(|t| t.contains("1917 жылдың 12-14 және 28 қарашасына")))
+}
+
+#[test]
+fn kazakh_query_finds_election_dates_with_russian_and_english_counterparts() {
+    let hits = search_json(&["сайлау"]);
+    let hit = election_dates_unit(&hits).expect("the Kazakh results part is found");
+    assert_eq!(hit["section"], "abstract/results");
+    assert!(text(hit, "ru")
+        .unwrap()
+        .contains("на 12-14 и 28 ноября 1917"));
+    assert!(text(hit, "en")
+        .unwrap()
+        .contains("for November 12-14 and 28, 1917"));
+    // The Kazakh forms of `сайлау` are all marked: the bare noun in this unit.
+    assert!(marked(hit, "kk")
+        .iter()
+        .all(|w| w.to_lowercase().starts_with("сайлау")));
+    assert!(marked(hit, "kk").contains(&"сайлау"));
+    // The first sentence group links the three versions of the dates sentence.
+    let first = &hit["sentences"][0];
+    assert!(first["kk"].as_str().unwrap().contains("12-14 және 28"));
+    assert!(first["ru"].as_str().unwrap().contains("12-14 и 28 ноября"));
+    assert!(first["en"]
+        .as_str()
+        .unwrap()
+        .contains("November 12-14 and 28"));
+}
+
+#[test]
+fn russian_and_english_queries_find_the_same_unit() {
+    let kazakh = search_json(&["сайлау"]);
+    let unit = election_dates_unit(&kazakh).unwrap()["unit"].clone();
+    for (query, lang) in [("выборы", "ru"), ("election", "en")] {
+        let hits = search_json(&[query, "--lang", lang, "--limit", "50"]);
+        let hit = hits
+            .iter()
+            .find(|h| h["unit"] == unit)
+            .unwrap_or_else(|| panic!("{query} finds {unit}"));
+        // `выборы` finds `выборов`; `election` finds `elections`.
+        let forms = marked(hit, lang);
+        assert!(
+            forms.contains(&if lang == "ru" {
+                "выборов"
+            } else {
+                "elections"
+            }),
+            "{forms:?}"
+        );
+    }
+}
+
+#[test]
+fn latin_turgay_finds_turgay_spelt_with_cyrillic_u() {
+    let hits = search_json(&["Turgay", "--limit", "50"]);
+    let mixed = "Turga\u{0443}"; // Latin `Turga` + Cyrillic `у`
+    let hit = hits
+        .iter()
+        .find(|h| text(h, "en").is_some_and(|t| t.contains(mixed)))
+        .expect("a paragraph that spells it with Cyrillic у");
+    assert!(marked(hit, "en").contains(&mixed));
+}
+
+#[test]
+fn state_finds_the_word_glued_to_the_next_sentence() {
+    let hits = search_json(&["state", "--lang", "en", "--limit", "100"]);
+    let hit = hits
+        .iter()
+        .find(|h| text(h, "en").is_some_and(|t| t.contains("sovereign state.The Kurultai")))
+        .expect("the paragraph with `state.The`");
+    let en = text(hit, "en").unwrap();
+    let at = en.find("state.The").unwrap();
+    let ranges = hit["highlights"]["en"].as_array().unwrap();
+    assert!(ranges
+        .iter()
+        .any(|r| r[0] == at && r[1] == at + "state".len()));
+}
+
+#[test]
+fn kazakh_sentence_dropped_by_english_shows_a_dash() {
+    let hits = search_json(&["республика", "--lang", "kk"]);
+    let hit = hits
+        .iter()
+        .find(|h| h["section"] == "abstract/conclusion")
+        .expect("the conclusion");
+    let group = hit["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| {
+            g["kk"]
+                .as_str()
+                .is_some_and(|s| s.contains("егеменді республикаға айналды"))
+        })
+        .expect("the sovereign republic sentence");
+    assert!(group["ru"]
+        .as_str()
+        .unwrap()
+        .contains("в суверенную республику"));
+    assert!(group["en"].is_null());
+    // The text printer shows the missing English as a dash.
+    let out = ushtil(
+        &repo("corpus"),
+        shared_index(),
+        &["search", "республика", "--lang", "kk"],
+    );
+    let shown = stdout(&out);
+    let kk_line = shown
+        .lines()
+        .position(|l| l.contains("егеменді республикаға айналды"))
+        .unwrap();
+    let lines: Vec<&str> = shown.lines().collect();
+    assert!(lines[kk_line + 1]
+        .trim_start()
+        .starts_with("ru  После разгона"));
+    assert_eq!(lines[kk_line + 2].trim(), "en  —");
+}
+
+#[test]
+fn phrase_boolean_and_prefix_queries() {
+    let phrase = search_json(&["\"Құрылтай жиналысы\"", "--lang", "kk"]);
+    assert!(!phrase.is_empty());
+    assert!(phrase
+        .iter()
+        .all(|h| text(h, "kk").unwrap().contains("Құрылтай жиналыс")));
+    // Both words required by default, and with AND.
+    let both = search_json(&["Alash AND Turgay", "--limit", "100"]);
+    assert!(both.iter().all(|h| {
+        let en = text(h, "en").unwrap_or_default();
+        en.contains("Alash") && (en.contains("Turgay") || en.contains("Turga\u{0443}"))
+    }));
+    let either = search_json(&["Shokay OR Shokai", "--limit", "100"]);
+    let shokay = search_json(&["Shokay", "--limit", "100"]);
+    assert!(either.len() > shokay.len());
+    let without = search_json(&["Alash NOT party", "--lang", "en", "--limit", "100"]);
+    assert!(!without.is_empty());
+    assert!(without.iter().all(|h| {
+        let en = text(h, "en").unwrap().to_lowercase();
+        !en.split(|c: char| !c.is_alphabetic())
+            .any(|w| w == "party" || w == "parties")
+    }));
+    // A prefix matches word forms: `Bukeikh*` finds Bukeikhan and Bukeikhanov.
+    let prefix = search_json(&["Bukeikh*", "--limit", "100"]);
+    let forms: std::collections::BTreeSet<&str> =
+        prefix.iter().flat_map(|h| marked(h, "en")).collect();
+    assert!(
+        forms.contains("Bukeikhan") && forms.contains("Bukeikhanov"),
+        "{forms:?}"
+    );
+}
+
+#[test]
+fn malformed_query_is_a_usage_error() {
+    let out = ushtil(&repo("corpus"), shared_index(), &["search", "Alash AND ("]);
+    assert_eq!(out.status.code(), Some(2));
+    let message = stderr(&out);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(message.starts_with("ushtil: error: query \"Alash AND (\""));
+}
+
+#[test]
+fn nothing_found_exits_with_one() {
+    let out = ushtil(&repo("corpus"), shared_index(), &["search", "Qwertyuiop"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let plain = ushtil(
+        &repo("corpus"),
+        shared_index(),
+        &["search", "Alash", "-n", "1"],
+    );
+    assert!(!stdout(&plain).contains('\x1b'));
+    let coloured = ushtil(
+        &repo("corpus"),
+        shared_index(),
+        &["--color", "always", "search", "Alash", "-n", "1"],
+    );
+    assert!(stdout(&coloured).contains("\x1b["));
+}
+
+#[test]
+fn export_lists_every_unit_in_order() {
+    let out = ushtil(
+        &repo("corpus"),
+        shared_index(),
+        &["export", "--format", "jsonl"],
+    );
+    assert!(out.status.success());
+    let units: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let ids: Vec<&str> = units.iter().map(|u| u["unit"].as_str().unwrap()).collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(ids, sorted);
+    assert_eq!(ids.first(), Some(&"u001"));
+    assert_eq!(units[0]["section"], "abstract/introduction");
+    for unit in &units {
+        assert_eq!(unit["doc"], common::BUNDLED);
+        assert!(unit["texts"].is_object() && unit["sentences"].is_array());
+    }
+    let body = units
+        .iter()
+        .filter(|u| u["section"].as_str().unwrap().starts_with("body/"))
+        .count();
+    assert!(body > 40);
+}
