@@ -33,11 +33,6 @@ impl Lang {
             Lang::En => "en",
         }
     }
-
-    /// Position in [`Lang::ALL`], for per-language arrays.
-    pub fn index(self) -> usize {
-        self as usize
-    }
 }
 
 impl fmt::Display for Lang {
@@ -221,11 +216,16 @@ pub struct Passage {
 }
 
 impl Passage {
-    /// The text of the given sentences, from the first one's start to the last one's end.
-    pub fn slice(&self, sentences: &[usize]) -> Option<&str> {
+    /// The byte range of the given sentences, from the first one's start to the last one's end.
+    pub fn span(&self, sentences: &[usize]) -> Option<Range<usize>> {
         let first = self.sentences.get(*sentences.first()?)?;
         let last = self.sentences.get(*sentences.last()?)?;
-        self.text.get(first.start..last.end)
+        Some(first.start..last.end)
+    }
+
+    /// The text of the given sentences.
+    pub fn slice(&self, sentences: &[usize]) -> Option<&str> {
+        self.text.get(self.span(sentences)?)
     }
 }
 

@@ -13,8 +13,8 @@ use std::ops::Range;
 
 use tantivy::collector::TopDocs;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query,
-    TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhrasePrefixQuery,
+    PhraseQuery, Query, TermQuery,
 };
 use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
 use tantivy::schema::{Field, IndexRecordOption};
@@ -31,6 +31,9 @@ pub enum SearchError {
     #[error(transparent)]
     Index(#[from] IndexError),
 }
+
+/// Deepest bracket nesting a query may have.
+const MAX_NESTING: usize = 64;
 
 /// Most words a prefix may expand to.
 const PREFIX_EXPANSIONS: u32 = 1000;
@@ -67,6 +70,18 @@ pub fn compile(
         query: query.to_owned(),
         message,
     };
+    // The grammar's parser recurses per bracket: bound the depth before parsing.
+    let mut depth = 0usize;
+    for c in query.chars() {
+        depth = match c {
+            '(' => depth + 1,
+            ')' => depth.saturating_sub(1),
+            _ => depth,
+        };
+        if depth > MAX_NESTING {
+            return Err(error(format!("brackets nested deeper than {MAX_NESTING}")));
+        }
+    }
     let ast = query_grammar::parse_query(query).map_err(|_| {
         let (_, errors) = query_grammar::parse_query_lenient(query);
         match errors.first() {
@@ -147,9 +162,15 @@ impl Compiler<'_> {
         negated: bool,
     ) -> Result<Option<Box<dyn Query>>, String> {
         let langs: Vec<Lang> = match &literal.field_name {
-            Some(name) => vec![name
-                .parse::<Lang>()
-                .map_err(|_| format!("unknown language {name:?} before ':' (kk, ru or en)"))?],
+            Some(name) => {
+                let lang = name
+                    .parse::<Lang>()
+                    .map_err(|_| format!("unknown language {name:?} before ':' (kk, ru or en)"))?;
+                if !self.langs.contains(&lang) {
+                    return Err(format!("{name}: names a language that --lang leaves out"));
+                }
+                vec![lang]
+            }
             None => self.langs.to_vec(),
         };
         // The grammar marks only quoted phrases as prefixes (`"big bad wo"*`);
@@ -238,27 +259,27 @@ impl Compiler<'_> {
                 .map_err(|e| e.to_string())?;
             while stream.advance() && stream.key().starts_with(prefix.as_bytes()) {
                 words.insert(String::from_utf8_lossy(stream.key()).into_owned());
-                if words.len() >= PREFIX_EXPANSIONS as usize {
+                if words.len() > PREFIX_EXPANSIONS as usize {
                     return Err(format!(
                         "prefix {prefix:?}* matches too many words; make it longer"
                     ));
                 }
             }
         }
-        let clauses: Vec<(Occur, Box<dyn Query>)> = words
+        let clauses: Vec<Box<dyn Query>> = words
             .into_iter()
             .map(|word| {
                 let term = Term::from_field_text(field, &word);
-                let query: Box<dyn Query> =
-                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
-                (Occur::Should, query)
+                Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)) as Box<dyn Query>
             })
             .collect();
         if clauses.is_empty() {
             // A prefix of no word of the index matches nothing, which is no error.
             return Ok(Some(Box::new(EmptyQuery)));
         }
-        Ok(Some(Box::new(BooleanQuery::new(clauses))))
+        // Scored by the best-matching word, so that a unit is not ranked by how
+        // many different words it has that share the prefix.
+        Ok(Some(Box::new(DisjunctionMaxQuery::new(clauses))))
     }
 }
 
@@ -276,7 +297,8 @@ pub fn run(
     let top = searcher
         .search(
             &query.query,
-            &TopDocs::with_limit(limit.max(1)).order_by_score(),
+            // TopDocs reserves room for `limit` hits up front: no more than there are units.
+            &TopDocs::with_limit(limit.min(searcher.num_docs() as usize).max(1)).order_by_score(),
         )
         .map_err(tantivy_error)?;
     let mut hits = Vec::with_capacity(top.len());

@@ -129,3 +129,37 @@ fn a_missing_corpus_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("nowhere"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_corpus_that_no_longer_builds_leaves_the_last_index_serving() {
+    let corpus = corpus_copy();
+    let index = tempfile::tempdir().unwrap();
+    assert!(ushtil(corpus.path(), index.path(), &["build"])
+        .status
+        .success());
+    fs::write(corpus.path().join("broken.txt"), b"\xff\xfe").unwrap();
+    let out = ushtil(corpus.path(), index.path(), &["search", "Alash"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stderr(&out).contains("warning") && stderr(&out).contains("broken.txt"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn leftovers_of_interrupted_builds_are_swept() {
+    let index = tempfile::tempdir().unwrap();
+    // A staging folder of a process that no longer runs, and a generation never made live.
+    fs::create_dir_all(index.path().join("tmp-4000000000")).unwrap();
+    fs::create_dir_all(index.path().join("gen-7")).unwrap();
+    assert!(ushtil(&repo("corpus"), index.path(), &["build"])
+        .status
+        .success());
+    let mut names: Vec<String> = fs::read_dir(index.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["CURRENT", current(index.path()).as_str()]);
+}

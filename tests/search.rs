@@ -235,3 +235,38 @@ fn export_lists_every_unit_in_order() {
         .count();
     assert!(body > 40);
 }
+
+#[test]
+fn odd_queries_and_limits_answer_without_crashing() {
+    let run = |args: &[&str]| ushtil(&repo("corpus"), shared_index(), args);
+    // A limit far beyond the corpus is the whole corpus, not an allocation failure.
+    let huge = run(&[
+        "search",
+        "Alash",
+        "--limit",
+        "4000000000",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(huge.status.code(), Some(0), "{}", stderr(&huge));
+    assert_eq!(
+        run(&["search", "Alash", "--limit", "0"]).status.code(),
+        Some(2)
+    );
+    let nested = format!("{}Alash{}", "(".repeat(5000), ")".repeat(5000));
+    let deep = run(&["search", &nested]);
+    assert_eq!(deep.status.code(), Some(2));
+    assert!(stderr(&deep).contains("nested"), "{}", stderr(&deep));
+    // A leading `-` is the query's NOT, not an option.
+    let negated = run(&["search", "-Алаш", "--lang", "kk"]);
+    assert_eq!(negated.status.code(), Some(0), "{}", stderr(&negated));
+    // A hit with nothing to mark shows its text, not only its header.
+    assert!(stdout(&negated)
+        .lines()
+        .any(|l| l.trim_start().starts_with("kk  ") && !l.ends_with('—')));
+    // A language named in the query must be one the search covers.
+    assert_eq!(
+        run(&["search", "ru:выборы", "--lang", "en"]).status.code(),
+        Some(2)
+    );
+}

@@ -146,7 +146,7 @@ pub fn align_passages(passages: &PerLang<Option<Passage>>) -> Vec<Link> {
     // Every sentence is a node (language, index); links join nodes into groups.
     let mut groups = Groups::default();
     for (i, _) in items.get(pivot).iter().enumerate() {
-        groups.add(&[(pivot, i)], i as f64);
+        groups.add(&[(pivot, i)], (i, 1, 0));
     }
     for &other in present.iter().filter(|&&l| l != pivot) {
         let ratio = length_per_russian_char(pivot) / length_per_russian_char(other);
@@ -161,8 +161,8 @@ pub fn align_passages(passages: &PerLang<Option<Passage>>) -> Vec<Link> {
                 .collect();
             // A sentence with no pivot counterpart goes just before the next pivot sentence.
             let key = match step.b.first() {
-                Some(&j) => j as f64,
-                None => pivot_seen as f64 - 0.5 + n as f64 * 1e-3,
+                Some(&j) => (j, 1, 0),
+                None => (pivot_seen, 0, n),
             };
             pivot_seen += step.b.len();
             groups.add(&nodes, key);
@@ -185,17 +185,21 @@ fn items(passage: &Passage) -> Vec<Item> {
         .collect()
 }
 
+/// Where a group sorts: (pivot sentence, 1, 0) for a group holding that pivot
+/// sentence; (next pivot sentence, 0, step) for one before it without any.
+type SortKey = (usize, u8, usize);
+
 /// Connected groups of sentence nodes, each with the smallest sort key it was given.
 #[derive(Default)]
 struct Groups {
     /// node → group number
     group_of: BTreeMap<(Lang, usize), usize>,
     /// group number → (sort key, nodes); merged groups are left empty.
-    groups: Vec<(f64, Vec<(Lang, usize)>)>,
+    groups: Vec<(SortKey, Vec<(Lang, usize)>)>,
 }
 
 impl Groups {
-    fn add(&mut self, nodes: &[(Lang, usize)], key: f64) {
+    fn add(&mut self, nodes: &[(Lang, usize)], key: SortKey) {
         let mut target = None;
         for node in nodes {
             if let Some(&g) = self.group_of.get(node) {
@@ -235,7 +239,7 @@ impl Groups {
             .into_iter()
             .filter(|(_, nodes)| !nodes.is_empty())
             .collect();
-        groups.sort_by(|a, b| a.0.total_cmp(&b.0));
+        groups.sort_by_key(|g| g.0);
         groups
             .into_iter()
             .map(|(_, nodes)| {

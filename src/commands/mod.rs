@@ -27,7 +27,14 @@ impl Context {
     pub fn open_index(&self) -> anyhow::Result<CorpusIndex> {
         let use_as_is = !self.corpus.exists() && ushtil::index::manifest(&self.index).is_some();
         if !use_as_is && ushtil::build::is_stale(&self.corpus, &self.index)? {
-            build::build(self, false)?;
+            match build::build(self, false) {
+                Ok(_) => {}
+                // A corpus that no longer builds leaves the last good index serving.
+                Err(error) if ushtil::index::manifest(&self.index).is_some() => {
+                    eprintln!("ushtil: warning: the index is older than the corpus and cannot be rebuilt: {error:#}");
+                }
+                Err(error) => return Err(error),
+            }
         }
         CorpusIndex::open(&self.index).context("cannot open the index")
     }

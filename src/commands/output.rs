@@ -66,26 +66,33 @@ pub fn print_hit(out: &mut impl Write, hit: &Hit, full: bool) -> io::Result<()> 
         unit.section_path(),
         hit.score
     )?;
-    let groups = unit.link_texts();
-    let spans = unit.links.iter().map(|link| {
-        PerLang::from_fn(|lang| {
-            let passage = unit.passages.get(lang).as_ref()?;
-            let sentences = link.sentences.get(lang);
-            let first = passage.sentences.get(*sentences.first()?)?;
-            let last = passage.sentences.get(*sentences.last()?)?;
-            Some(first.start..last.end)
-        })
-    });
-    let mut skipped = 0;
-    for (texts, spans) in groups.iter().zip(spans) {
-        let matched = Lang::ALL.iter().any(|&lang| {
-            spans.get(lang).as_ref().is_some_and(|span| {
-                hit.highlights
-                    .get(lang)
-                    .iter()
-                    .any(|h| h.start < span.end && h.end > span.start)
+    let spans: Vec<PerLang<Option<Range<usize>>>> = unit
+        .links
+        .iter()
+        .map(|link| {
+            PerLang::from_fn(|lang| {
+                let passage = unit.passages.get(lang).as_ref()?;
+                passage.span(link.sentences.get(lang))
             })
-        });
+        })
+        .collect();
+    let matched: Vec<bool> = spans
+        .iter()
+        .map(|spans| {
+            Lang::ALL.iter().any(|&lang| {
+                spans.get(lang).as_ref().is_some_and(|span| {
+                    hit.highlights
+                        .get(lang)
+                        .iter()
+                        .any(|h| h.start < span.end && h.end > span.start)
+                })
+            })
+        })
+        .collect();
+    // A hit with nothing to mark (`NOT x`, `*`) is shown whole.
+    let full = full || !matched.contains(&true);
+    let mut skipped = 0;
+    for ((texts, spans), matched) in unit.link_texts().iter().zip(&spans).zip(matched) {
         if !(matched || full) {
             skipped += 1;
             continue;

@@ -3,9 +3,8 @@
 
 use std::io::{BufWriter, Write};
 
-use anyhow::bail;
 use ushtil::model::Lang;
-use ushtil::search::{self, SearchError};
+use ushtil::search;
 
 use super::{output, Context, Status};
 
@@ -19,17 +18,20 @@ Query syntax:
   Алаш NOT party       the first without the second (also: -party)
   Бөкейх*              words starting with a prefix
   ru:выборы            a word in one language only
+The words AND, OR, NOT and IN in capitals are operators: quote them or write
+them in lower case to search for them.
 
 Exit status: 0 if something was found, 1 if nothing was, 2 on error.")]
 pub struct Args {
     /// The query (see the syntax below).
+    #[arg(allow_hyphen_values = true)]
     query: String,
     /// Search only this language's text: kk, ru or en (default: all three).
     #[arg(long, value_name = "LANG")]
     lang: Option<Lang>,
     /// Most hits to show.
-    #[arg(long, short = 'n', default_value_t = 10)]
-    limit: usize,
+    #[arg(long, short = 'n', default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
+    limit: u32,
     /// Output format: text for reading, json for JSON Lines (one hit per line).
     #[arg(long, value_enum, default_value = "text")]
     format: output::ReportFormat,
@@ -41,10 +43,7 @@ pub struct Args {
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     let index = context.open_index()?;
     let langs = args.lang.map_or(Lang::ALL.to_vec(), |lang| vec![lang]);
-    let hits = match search::search(&index, &args.query, &langs, args.limit) {
-        Err(SearchError::Query { query, message }) => bail!("query {query:?}: {message}"),
-        result => result?,
-    };
+    let hits = search::search(&index, &args.query, &langs, args.limit as usize)?;
     let mut out = BufWriter::new(anstream::stdout().lock());
     for hit in &hits {
         match args.format {

@@ -162,7 +162,36 @@ fn publish(dir: &Path, staging: &Path) -> Result<(), IndexError> {
     if let Some(old) = old {
         let _ = fs::remove_dir_all(old);
     }
+    sweep(dir, &next);
     Ok(())
+}
+
+/// Removes what interrupted builds left: generations that are not live, and
+/// staging folders of processes that are gone. Best effort: a folder that
+/// cannot be removed now is tried again by the next build.
+fn sweep(dir: &Path, live: &str) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let stale = if name.starts_with("gen-") {
+            name != live
+        } else if let Some(pid) = name.strip_prefix("tmp-") {
+            !process_is_running(pid)
+        } else {
+            false
+        };
+        if stale {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Whether a process of this id runs; where that cannot be told, assume it does.
+fn process_is_running(pid: &str) -> bool {
+    let proc = Path::new("/proc");
+    !proc.is_dir() || proc.join(pid).exists()
 }
 
 /// An open index, ready to search.
