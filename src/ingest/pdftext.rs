@@ -7,6 +7,7 @@
 //! or at a table; a page break alone does not end one.
 
 use super::labels::{self, Announces};
+use super::segment;
 
 /// A paragraph or table as rebuilt from the source lines.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,38 +83,93 @@ fn read_lines(source: &str) -> Vec<Line> {
         .collect()
 }
 
-/// The usual width of a full line: the upper quartile of line lengths.
-fn page_width(lines: &[Line]) -> usize {
-    let mut widths: Vec<usize> = lines.iter().map(|l| l.width).filter(|&w| w >= 20).collect();
-    widths.sort_unstable();
-    widths.get(widths.len() * 3 / 4).copied().unwrap_or(80)
+/// Line widths of a page, in characters.
+#[derive(Debug, Clone, Copy)]
+struct Widths {
+    /// The usual width of a full line: the upper quartile.
+    usual: usize,
+    /// About the widest a line gets: the 98th percentile.
+    widest: usize,
 }
 
-/// A line that ends a sentence well short of the page width ends its paragraph.
-fn ends_paragraph(line: &Line, width: usize) -> bool {
-    let ends_sentence = line
+impl Widths {
+    fn of(lines: &[Line]) -> Self {
+        let mut widths: Vec<usize> = lines.iter().map(|l| l.width).filter(|&w| w >= 20).collect();
+        widths.sort_unstable();
+        let at = |share: usize| widths.get(widths.len() * share / 100).copied();
+        Widths {
+            usual: at(75).unwrap_or(80),
+            widest: at(98).unwrap_or(90),
+        }
+    }
+
+    /// Well short of a full line: no justified line of running text is.
+    fn is_short(&self, width: usize) -> bool {
+        width * 5 < self.usual * 4
+    }
+
+    /// So short that only a heading, a signature or a list item's last line is.
+    fn is_very_short(&self, width: usize) -> bool {
+        width * 5 < self.usual * 3
+    }
+}
+
+/// Whether a paragraph ends between `line` and `next`. Where a line ends a
+/// sentence, the paragraph ends if the line is short, or if the next line's
+/// first word would have fitted on it (the typesetter would have put it
+/// there), or if the line closes a quotation with its reference
+/// (`… God!» (Bulletin, 1917).`). A line ending in a colon before an opening
+/// quotation mark introduces a quotation set apart. A very short line ends a
+/// paragraph even without a full stop (a title, a signature) when a capital or
+/// a number follows.
+fn ends_paragraph(paragraph: &RawParagraph, line: &Line, next: &Line, widths: Widths) -> bool {
+    let next_opens = next
         .text
-        .ends_with(['.', '!', '?', ':', '»', '"', '”', '…']);
-    ends_sentence && line.width * 5 < width * 4
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric() || matches!(c, '«' | '"' | '“'));
+    if !next_opens {
+        return false;
+    }
+    if line.text.ends_with(':') && next.text.starts_with('«') {
+        return true;
+    }
+    if !segment::ends_sentence_before(&paragraph.text, &next.text) {
+        return widths.is_very_short(line.width) && !line.text.ends_with([',', ';', '-', '–']);
+    }
+    let first_word = next.text.split(' ').next().unwrap_or("").chars().count();
+    widths.is_short(line.width)
+        || line.width + 1 + first_word <= widths.widest
+        || closes_quotation_with_reference(&line.text)
+}
+
+/// `… anyone but God!» (Bulletin…, 1917).`: a quotation mark closed, then a
+/// reference in parentheses, then the full stop.
+fn closes_quotation_with_reference(line: &str) -> bool {
+    let Some(body) = line.strip_suffix(").") else {
+        return false;
+    };
+    body.rfind('(')
+        .is_some_and(|open| line[..open].trim_end().ends_with('»'))
 }
 
 /// A table row is short; a full line of many words is prose again.
-fn is_prose(line: &Line, width: usize) -> bool {
-    line.width * 100 >= width * 85 && line.text.split(' ').count() >= 8
+fn is_prose(line: &Line, widths: Widths) -> bool {
+    line.width * 100 >= widths.usual * 85 && line.text.split(' ').count() >= 8
 }
 
 /// Rebuilds paragraphs and tables from the source text.
 pub fn paragraphs(source: &str) -> Vec<RawParagraph> {
     let lines = read_lines(source);
-    let width = page_width(&lines);
+    let widths = Widths::of(&lines);
     let mut out: Vec<RawParagraph> = Vec::new();
     let mut current: Option<RawParagraph> = None;
-    let mut ended = true;
+    let mut previous: Option<&Line> = None;
     let mut caption_open = false;
     for line in &lines {
         if line.blank {
             out.extend(current.take());
-            ended = true;
+            previous = None;
             continue;
         }
         if let Some(table) = current.as_mut().filter(|p| p.is_table) {
@@ -122,12 +178,12 @@ pub fn paragraphs(source: &str) -> Vec<RawParagraph> {
                 caption_open = !line.text.ends_with([':', '.']);
                 continue;
             }
-            if !is_prose(line, width) {
+            if !is_prose(line, widths) {
                 table.push_line(line, "\n");
                 continue;
             }
             out.extend(current.take());
-            ended = true;
+            previous = None;
         }
         let label = labels::label_at(&line.text);
         if label.is_some_and(|l| l.announces == Announces::Table) {
@@ -136,14 +192,18 @@ pub fn paragraphs(source: &str) -> Vec<RawParagraph> {
             caption_open = !line.text.ends_with([':', '.']);
             continue;
         }
-        match current.as_mut() {
-            Some(paragraph) if !ended && label.is_none() => paragraph.join(line),
+        match (current.as_mut(), previous) {
+            (Some(paragraph), Some(before))
+                if label.is_none() && !ends_paragraph(paragraph, before, line, widths) =>
+            {
+                paragraph.join(line)
+            }
             _ => {
                 out.extend(current.take());
                 current = Some(RawParagraph::new(line, false));
             }
         }
-        ended = ends_paragraph(line, width);
+        previous = Some(line);
     }
     out.extend(current);
     out
@@ -240,5 +300,45 @@ mod tests {
             "determination of the Kazakh people and of all the peoples of the former empire too",
         ]);
         assert!(paragraphs(&source)[0].text.contains("self-determination"));
+    }
+
+    /// Full lines of running text, to set the page's widths.
+    const BODY: [&str; 4] = [
+        "the former colonial empire depended on the All-Russian Constituent Assembly, to which the",
+        "Kazakh people, led by national leaders, placed great hope that it would recognize their right",
+        "to national self-determination. The Constituent Assembly had to determine the state structure",
+        "of Russia. The Kazakh regional congresses and the First Kazakh-Kyrgyz Kurultai, held during",
+    ];
+
+    #[test]
+    fn next_word_that_would_have_fitted_starts_a_paragraph() {
+        let mut lines = BODY.to_vec();
+        // "For" would have fitted after "368)." on a full line: the line was ended on purpose.
+        lines.extend([
+            "United States and was revolutionary for pre-revolutionary Russia (Protasov, 1997: 368).",
+            "For the first time in the history of Russia, women and military personnel were granted",
+        ]);
+        assert_eq!(paragraphs(&extracted(&lines)).len(), 2);
+    }
+
+    #[test]
+    fn sentence_ending_at_a_full_line_continues_the_paragraph() {
+        let mut lines = BODY.to_vec();
+        // "According" would not have fitted: the sentence just happened to end at the margin.
+        lines.extend([
+            "According to the new electoral regulations, one deputy is elected out of 200,000 people.",
+            "According to the calculations of the leader of «Alash» A. Bukeikhan, in 1917 the number of",
+        ]);
+        assert_eq!(paragraphs(&extracted(&lines)).len(), 1);
+    }
+
+    #[test]
+    fn quotation_closed_with_its_reference_ends_the_paragraph() {
+        let mut lines = BODY.to_vec();
+        lines.extend([
+            "by cattle breeding and agriculture... Don't be afraid of anyone but God!» (Bulletin…, 1917).",
+            "However, the preparations for the election of deputies to the Constituent Assembly",
+        ]);
+        assert_eq!(paragraphs(&extracted(&lines)).len(), 2);
     }
 }

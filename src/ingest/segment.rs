@@ -96,6 +96,19 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Whether a sentence ends where `before` ends and `after` begins (joined by a
+/// space), judged as [`sentences`] would judge it.
+pub fn ends_sentence_before(before: &str, after: &str) -> bool {
+    // The last few hundred bytes are context enough, even for a long reference in parentheses.
+    let mut from = before.len().saturating_sub(400);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = before[from..].trim_end();
+    let joined = format!("{tail} {after}");
+    sentences(&joined).iter().any(|s| s.end == tail.len())
+}
+
 fn is_terminator_tail(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…' | '»' | '"' | '”' | '\'' | ')')
 }
