@@ -49,6 +49,8 @@ enum Command {
     Search(commands::search::Args),
     /// Write every aligned unit of the corpus as JSON Lines.
     Export(commands::export::Args),
+    /// Show what ingest found in a document: blocks, metadata, repairs.
+    Inspect(commands::inspect::Args),
     /// Show the terms a language's analyzer makes of a text (what the index stores).
     Analyze(commands::analyze::Args),
 }
@@ -69,6 +71,7 @@ fn main() -> ExitCode {
         Command::Build(args) => commands::build::run(&context, args),
         Command::Search(args) => commands::search::run(&context, args),
         Command::Export(args) => commands::export::run(&context, args),
+        Command::Inspect(args) => commands::inspect::run(&context, args),
         Command::Analyze(args) => commands::analyze::run(&context, args),
     };
     commands::finish(result)

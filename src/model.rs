@@ -178,17 +178,53 @@ pub struct Block {
     pub sentences: Vec<Sentence>,
 }
 
-/// Descriptive metadata of a document, read from the file beside it.
+/// Descriptive metadata of a document, read from the file beside it; what the
+/// file leaves out may be inferred from the text (see [`crate::ingest::metadata`]).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Metadata {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub title: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub journal: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<u16>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub doi: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub languages: Vec<Lang>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
+    /// The fields that were not in the metadata file but inferred from the text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", skip_deserializing)]
+    pub inferred: Vec<String>,
+}
+
+/// What ingest repaired in the printed text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RepairKind {
+    /// Words glued at a full stop (`state.The`): cut into two for search.
+    GluedWords,
+    /// A word mixing Cyrillic and Latin look-alikes (`Turgaу`): folded for
+    /// search; the stored text stays as printed.
+    MixedScript,
+    /// A word hyphenated across a line end, joined (`само-` + `определение`).
+    Hyphenation,
+    /// Runs of spaces collapsed to one.
+    Spaces,
+}
+
+/// One repair, where it was made and what it made of the printed text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Repair {
+    pub kind: RepairKind,
+    /// 1-based source line.
+    pub line: usize,
+    pub printed: String,
+    pub repaired: String,
 }
 
 /// One source text as ingested.
@@ -198,6 +234,8 @@ pub struct Document {
     pub id: String,
     pub meta: Metadata,
     pub blocks: Vec<Block>,
+    /// What ingest repaired, in source order.
+    pub repairs: Vec<Repair>,
 }
 
 /// One aligned sentence group: the sentences of each language that translate

@@ -4,6 +4,7 @@
 pub mod analyze;
 pub mod build;
 pub mod export;
+pub mod inspect;
 pub mod output;
 pub mod search;
 

@@ -100,16 +100,18 @@ pub fn detect(text: &str, fallback: Lang) -> Lang {
         kazakh_words += usize::from(KAZAKH_WORDS.contains(&word.as_str()));
         russian_words += usize::from(RUSSIAN_WORDS.contains(&word.as_str()));
     }
-    // One Kazakh letter in fifty is already far more than a Russian text shows
-    // (where they only come with a quoted Kazakh name).
-    let kazakh = kazakh_letters * 50 >= cyrillic || kazakh_words > russian_words * 2;
-    let russian = russian_words > kazakh_words;
-    match (kazakh, russian) {
-        (true, _) => Lang::Kk,
-        (false, true) => Lang::Ru,
-        (false, false) if kazakh_letters > 0 => Lang::Kk,
-        _ if fallback == Lang::En => Lang::Ru,
-        _ => fallback,
+    // Kazakh prose has about one letter in ten of its own; Russian only where it
+    // quotes a Kazakh name. Between the two, the function words decide.
+    let share = kazakh_letters as f64 / cyrillic.max(1) as f64;
+    if share >= 0.04 {
+        return Lang::Kk;
+    }
+    match kazakh_words.cmp(&russian_words) {
+        std::cmp::Ordering::Greater => Lang::Kk,
+        std::cmp::Ordering::Less => Lang::Ru,
+        std::cmp::Ordering::Equal if kazakh_letters > 0 => Lang::Kk,
+        std::cmp::Ordering::Equal if fallback == Lang::En => Lang::Ru,
+        std::cmp::Ordering::Equal => fallback,
     }
 }
 

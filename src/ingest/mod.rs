@@ -6,6 +6,7 @@
 
 pub mod labels;
 pub mod lang;
+pub mod metadata;
 pub mod pdftext;
 pub mod segment;
 
@@ -14,7 +15,11 @@ use std::path::{Path, PathBuf};
 use labels::{Announces, Label};
 use pdftext::RawParagraph;
 
-use crate::model::{Block, BlockKind, Division, Document, Lang, Metadata, Section, Sentence, Word};
+use crate::model::{
+    Block, BlockKind, Division, Document, Lang, Metadata, Repair, RepairKind, Section, Sentence,
+    Word,
+};
+use crate::text::fold;
 
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
@@ -59,15 +64,22 @@ pub fn ingest_file(path: &Path, id: &str, meta: Metadata) -> Result<Document, In
 
 /// Ingests a source text.
 pub fn ingest(id: &str, meta: Metadata, source: &str) -> Document {
+    let layout = pdftext::paragraphs(source);
     let mut builder = Builder::default();
-    for paragraph in pdftext::paragraphs(source) {
+    for paragraph in layout.paragraphs {
         builder.add(paragraph);
     }
     builder.finish_abstract();
+    let mut meta = meta;
+    metadata::infer(&mut meta, &builder.blocks);
+    let mut repairs = layout.repairs;
+    repairs.extend(builder.repairs);
+    repairs.sort_by_key(|r| r.line);
     Document {
         id: id.to_owned(),
         meta,
         blocks: builder.blocks,
+        repairs,
     }
 }
 
@@ -88,6 +100,8 @@ enum Place {
 
 struct Builder {
     blocks: Vec<Block>,
+    /// Glued words and mixed-script words found in the blocks.
+    repairs: Vec<Repair>,
     place: Place,
     /// The paragraphs of the abstract being read, joined when it ends.
     abstract_text: Vec<RawParagraph>,
@@ -98,6 +112,7 @@ impl Default for Builder {
     fn default() -> Self {
         Builder {
             blocks: Vec::new(),
+            repairs: Vec::new(),
             place: Place::Front,
             abstract_text: Vec::new(),
             body_lang: Lang::En,
@@ -205,6 +220,41 @@ impl Builder {
             &paragraph,
             start,
         );
+        self.push(block, &paragraph);
+    }
+
+    /// Adds a block, recording the repairs its words need for search: words
+    /// glued at a full stop, and words mixing scripts.
+    fn push(&mut self, block: Block, paragraph: &RawParagraph) {
+        let base = paragraph.text.rfind(block.text.as_str()).unwrap_or(0);
+        let text = &block.text;
+        let words: Vec<(usize, &str)> = segment::words(text).collect();
+        for pair in words.windows(2) {
+            let ((at, first), (next, second)) = (pair[0], pair[1]);
+            let gap = &text[at + first.len()..next];
+            let capitalised = second.chars().next().is_some_and(char::is_uppercase)
+                && second.chars().nth(1).is_some_and(char::is_lowercase);
+            if gap.contains('.') && !gap.contains(char::is_whitespace) && capitalised {
+                self.repairs.push(Repair {
+                    kind: RepairKind::GluedWords,
+                    line: paragraph.line_at(base + at),
+                    printed: format!("{first}{gap}{second}"),
+                    repaired: format!("{first}{gap} {second}"),
+                });
+            }
+        }
+        let mut buffer = String::new();
+        for &(at, word) in &words {
+            let mut folded = word.to_owned();
+            if fold::fold_word(&mut folded, &mut buffer) && folded != word {
+                self.repairs.push(Repair {
+                    kind: RepairKind::MixedScript,
+                    line: paragraph.line_at(base + at),
+                    printed: word.to_owned(),
+                    repaired: folded,
+                });
+            }
+        }
         self.blocks.push(block);
     }
 
@@ -249,8 +299,11 @@ impl Builder {
             start = at + label.len;
         }
         for (section, label_text, start, end) in parts {
-            let text = joined.text[start..end].trim().replace('\n', " ");
-            if text.is_empty() {
+            let raw = &joined.text[start..end];
+            let lead = raw.len() - raw.trim_start().len();
+            let mut part = joined.slice(start + lead..start + lead + raw.trim().len());
+            part.text = part.text.replace('\n', " ");
+            if part.text.is_empty() {
                 continue;
             }
             let kind = match section {
@@ -258,14 +311,7 @@ impl Builder {
                 Section::Acknowledgement => BlockKind::Acknowledgement,
                 _ => BlockKind::Paragraph,
             };
-            let lang = lang::detect(&text, hint);
-            let offset = start
-                + (joined.text[start..end].len() - joined.text[start..end].trim_start().len());
-            let part = RawParagraph {
-                text,
-                lines: vec![(0, joined.line_at(offset))],
-                is_table: false,
-            };
+            let lang = lang::detect(&part.text, hint);
             let block = make_block(
                 kind,
                 lang,
@@ -275,7 +321,7 @@ impl Builder {
                 &part,
                 0,
             );
-            self.blocks.push(block);
+            self.push(block, &part);
         }
     }
 }
@@ -346,4 +392,84 @@ fn line_spans(text: &str) -> Vec<std::ops::Range<usize>> {
         at += line.len() + 1;
     }
     spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BUNDLED: &str = include_str!("../../corpus/alash-constituent-assembly-1917.txt");
+
+    /// Every block's sentences and words point into its text, whatever the input.
+    fn check(source: &str) {
+        let document = ingest("x", Metadata::default(), source);
+        for block in &document.blocks {
+            for sentence in &block.sentences {
+                assert_eq!(&block.text[sentence.span.clone()], sentence.text);
+                for word in &sentence.words {
+                    assert_eq!(&block.text[word.span.clone()], word.text);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn any_cut_of_the_bundled_article_ingests_without_panic() {
+        let boundaries: Vec<usize> = BUNDLED
+            .char_indices()
+            .map(|(i, _)| i)
+            .step_by(611)
+            .collect();
+        for (n, &start) in boundaries.iter().enumerate() {
+            let end = boundaries[(n * 7 + 3) % boundaries.len()].max(start);
+            check(&BUNDLED[start..end]);
+        }
+    }
+
+    #[test]
+    fn odd_inputs_ingest_without_panic() {
+        for source in [
+            "",
+            " ",
+            "\n\n\n",
+            ".",
+            "10.",
+            "Abstract.",
+            "Key words:",
+            "Table 1.",
+            "Андатпа. Кіріспе.",
+            "«»()..!!??",
+            "(((((",
+            "a-\n\n-b",
+            " Аннотация. Введение.\n\nТаблица 2\n\n ",
+        ] {
+            check(source);
+        }
+    }
+
+    #[test]
+    fn hyphen_at_line_end_goes_where_the_document_writes_the_word_whole() {
+        let source = "Казахи требовали национального само-\n\nопределения и автономии в составе России и Федерации.\n\n\
+                      Право на самоопределение признавалось всеми партиями того времени в России.\n\n";
+        let document = ingest("x", Metadata::default(), source);
+        assert!(
+            document.blocks[0].text.contains("самоопределения"),
+            "{}",
+            document.blocks[0].text
+        );
+        let repair = document
+            .repairs
+            .iter()
+            .find(|r| r.kind == RepairKind::Hyphenation)
+            .unwrap();
+        assert_eq!(
+            (repair.line, repair.repaired.as_str()),
+            (3, "самоопределения")
+        );
+        // With no such evidence the hyphen stays: Kazakh writes `өзін-өзі` with one.
+        let source =
+            "Қазақтардың ұлттық өзін-\n\nөзі анықтау құқығын мойындайтынына үміт артты.\n\n";
+        let document = ingest("x", Metadata::default(), source);
+        assert!(document.blocks[0].text.contains("өзін-өзі"));
+    }
 }

@@ -6,8 +6,11 @@
 //! the page's usual width, where a label starts the next line (`Results.`),
 //! or at a table; a page break alone does not end one.
 
+use std::collections::BTreeSet;
+
 use super::labels::{self, Announces};
 use super::segment;
+use crate::model::{Repair, RepairKind};
 
 /// A paragraph or table as rebuilt from the source lines.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,13 +43,49 @@ impl RawParagraph {
         self.text.push_str(&line.text);
     }
 
-    /// Joins a wrapped line: a line ending in a hyphen after a letter or digit
-    /// continues the word (`self-` + `determination`, `26-` + `30.12.1917`).
-    fn join(&mut self, line: &Line) {
+    /// Joins a wrapped line. A line ending in a hyphen after a letter or digit
+    /// continues the word (`self-` + `determination`, `26-` + `30.12.1917`):
+    /// returns the byte offset of that hyphen.
+    fn join(&mut self, line: &Line) -> Option<usize> {
         let hyphenated = self.text.ends_with('-')
-            && self.text[..self.text.len() - 1].ends_with(char::is_alphanumeric);
+            && self.text[..self.text.len() - 1].ends_with(char::is_alphanumeric)
+            && line.text.starts_with(char::is_alphanumeric);
+        let hyphen = hyphenated.then_some(self.text.len() - 1);
         self.push_line(line, if hyphenated { "" } else { " " });
+        hyphen
     }
+
+    /// The part of the paragraph in `range`, with its line numbers.
+    pub fn slice(&self, range: std::ops::Range<usize>) -> RawParagraph {
+        let first = self.line_at(range.start);
+        let mut lines = vec![(0, first)];
+        lines.extend(
+            self.lines
+                .iter()
+                .filter(|&&(at, _)| at > range.start && at < range.end)
+                .map(|&(at, line)| (at - range.start, line)),
+        );
+        RawParagraph {
+            text: self.text[range].to_owned(),
+            lines,
+            is_table: self.is_table,
+        }
+    }
+
+    /// Removes the hyphen at byte `at`, shifting the line offsets after it.
+    fn remove_hyphen(&mut self, at: usize) {
+        self.text.remove(at);
+        for entry in self.lines.iter_mut().filter(|(offset, _)| *offset > at) {
+            entry.0 -= 1;
+        }
+    }
+}
+
+/// Paragraphs rebuilt from a source, with the repairs made on the way.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    pub paragraphs: Vec<RawParagraph>,
+    pub repairs: Vec<Repair>,
 }
 
 /// One non-empty source line.
@@ -59,6 +98,8 @@ struct Line {
     width: usize,
     /// The line is blank but for spaces: the extractor's mark of a page or table end.
     blank: bool,
+    /// Runs of spaces inside the line were collapsed.
+    collapsed: bool,
 }
 
 fn read_lines(source: &str) -> Vec<Line> {
@@ -79,6 +120,7 @@ fn read_lines(source: &str) -> Vec<Line> {
             text: l.split_whitespace().collect::<Vec<_>>().join(" "),
             width: l.trim().chars().count(),
             blank: l.trim().is_empty(),
+            collapsed: l.trim().contains("  "),
         })
         .collect()
 }
@@ -159,8 +201,25 @@ fn is_prose(line: &Line, widths: Widths) -> bool {
 }
 
 /// Rebuilds paragraphs and tables from the source text.
-pub fn paragraphs(source: &str) -> Vec<RawParagraph> {
+pub fn paragraphs(source: &str) -> Layout {
     let lines = read_lines(source);
+    let mut repairs: Vec<Repair> = lines
+        .iter()
+        .filter(|l| l.collapsed)
+        .map(|l| Repair {
+            kind: RepairKind::Spaces,
+            line: l.number,
+            printed: source
+                .lines()
+                .nth(l.number - 1)
+                .unwrap_or_default()
+                .trim()
+                .to_owned(),
+            repaired: l.text.clone(),
+        })
+        .collect();
+    // Hyphens at line ends, as (paragraph, byte offset): settled once all words are known.
+    let mut hyphens: Vec<(usize, usize)> = Vec::new();
     let widths = Widths::of(&lines);
     let mut out: Vec<RawParagraph> = Vec::new();
     let mut current: Option<RawParagraph> = None;
@@ -174,7 +233,9 @@ pub fn paragraphs(source: &str) -> Vec<RawParagraph> {
         }
         if let Some(table) = current.as_mut().filter(|p| p.is_table) {
             if caption_open {
-                table.join(line);
+                if let Some(at) = table.join(line) {
+                    hyphens.push((out.len(), at));
+                }
                 caption_open = !line.text.ends_with([':', '.']);
                 continue;
             }
@@ -196,7 +257,9 @@ pub fn paragraphs(source: &str) -> Vec<RawParagraph> {
             (Some(paragraph), Some(before))
                 if label.is_none() && !ends_paragraph(paragraph, before, line, widths) =>
             {
-                paragraph.join(line)
+                if let Some(at) = paragraph.join(line) {
+                    hyphens.push((out.len(), at));
+                }
             }
             _ => {
                 out.extend(current.take());
@@ -206,7 +269,66 @@ pub fn paragraphs(source: &str) -> Vec<RawParagraph> {
         previous = Some(line);
     }
     out.extend(current);
-    out
+    repairs.extend(settle_hyphens(&mut out, &hyphens));
+    repairs.sort_by_key(|r| r.line);
+    Layout {
+        paragraphs: out,
+        repairs,
+    }
+}
+
+/// A hyphen at a line end is kept (`self-determination`, `өзін-өзі`) unless the
+/// document itself writes the word whole elsewhere, in this or another form
+/// (`самоопределение` for `само-` + `определения`): then it was the
+/// typesetter's, and goes.
+fn settle_hyphens(paragraphs: &mut [RawParagraph], hyphens: &[(usize, usize)]) -> Vec<Repair> {
+    let words: BTreeSet<String> = paragraphs
+        .iter()
+        .flat_map(|p| segment::words(&p.text).map(|(_, w)| w.to_lowercase()))
+        .collect();
+    // Written whole: some word starts with the first part and the second's first letters.
+    let written_whole = |first: &str, second: &str| {
+        let prefix: String = first
+            .chars()
+            .chain(second.chars().take(5))
+            .collect::<String>()
+            .to_lowercase();
+        words
+            .range(prefix.clone()..)
+            .next()
+            .is_some_and(|w| w.starts_with(&prefix))
+    };
+    let mut repairs = Vec::new();
+    // From the end, so that removing a hyphen leaves earlier offsets valid.
+    for &(index, at) in hyphens.iter().rev() {
+        let paragraph = &mut paragraphs[index];
+        let text = &paragraph.text;
+        let start = text[..at]
+            .rfind(|c: char| !c.is_alphanumeric())
+            .map_or(0, |i| {
+                i + text[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let end = text[at + 1..]
+            .find(|c: char| !c.is_alphanumeric())
+            .map_or(text.len(), |i| at + 1 + i);
+        let printed = &text[start..end];
+        let line = paragraph.line_at(at + 1);
+        let repaired = if written_whole(&text[start..at], &text[at + 1..end]) {
+            printed.replacen('-', "", 1)
+        } else {
+            printed.to_owned()
+        };
+        repairs.push(Repair {
+            kind: RepairKind::Hyphenation,
+            line,
+            printed: printed.replacen('-', "-\n", 1),
+            repaired: repaired.clone(),
+        });
+        if repaired != printed {
+            paragraph.remove_hyphen(at);
+        }
+    }
+    repairs
 }
 
 #[cfg(test)]
@@ -229,7 +351,7 @@ mod tests {
             " 1917, unanimously demanded that the upcoming convocation of the Assembly proclaim",
             "Russia a federal democratic republic.",
         ]);
-        let paragraphs = paragraphs(&source);
+        let paragraphs = paragraphs(&source).paragraphs;
         assert_eq!(paragraphs.len(), 1);
         assert!(paragraphs[0].text.contains("during 1917, unanimously"));
         assert_eq!(
@@ -246,7 +368,7 @@ mod tests {
             "So how many Kazakh deputies from the Alash party were elected to the All-Russian",
             "Constituent Assembly?",
         ]);
-        assert_eq!(paragraphs(&source).len(), 2);
+        assert_eq!(paragraphs(&source).paragraphs.len(), 2);
     }
 
     #[test]
@@ -255,7 +377,7 @@ mod tests {
             FULL,
             "Results. After the February Revolution of 1917 in post-imperial Russia, the future of",
         ]);
-        assert_eq!(paragraphs(&source).len(), 2);
+        assert_eq!(paragraphs(&source).paragraphs.len(), 2);
     }
 
     #[test]
@@ -271,7 +393,7 @@ mod tests {
             " ",
             "In the above-mentioned article, the author put forward a list of the best candidates for",
         ]);
-        let paragraphs = paragraphs(&source);
+        let paragraphs = paragraphs(&source).paragraphs;
         assert_eq!(paragraphs.len(), 3);
         assert!(paragraphs[1].is_table);
         assert_eq!(paragraphs[1].text.lines().count(), 4);
@@ -287,7 +409,7 @@ mod tests {
             " Total:                                            47               33  ",
             " The first kurultai created a national party, that party was called «Alash».According to",
         ]);
-        let paragraphs = paragraphs(&source);
+        let paragraphs = paragraphs(&source).paragraphs;
         assert_eq!(paragraphs.len(), 2);
         assert!(paragraphs[0].text.ends_with("Total: 47 33"));
         assert!(!paragraphs[1].is_table);
@@ -299,7 +421,9 @@ mod tests {
             "Did the Kazakh deputies have the opportunity to achieve recognition of the right to self-",
             "determination of the Kazakh people and of all the peoples of the former empire too",
         ]);
-        assert!(paragraphs(&source)[0].text.contains("self-determination"));
+        assert!(paragraphs(&source).paragraphs[0]
+            .text
+            .contains("self-determination"));
     }
 
     /// Full lines of running text, to set the page's widths.
@@ -318,7 +442,7 @@ mod tests {
             "United States and was revolutionary for pre-revolutionary Russia (Protasov, 1997: 368).",
             "For the first time in the history of Russia, women and military personnel were granted",
         ]);
-        assert_eq!(paragraphs(&extracted(&lines)).len(), 2);
+        assert_eq!(paragraphs(&extracted(&lines)).paragraphs.len(), 2);
     }
 
     #[test]
@@ -329,7 +453,7 @@ mod tests {
             "According to the new electoral regulations, one deputy is elected out of 200,000 people.",
             "According to the calculations of the leader of «Alash» A. Bukeikhan, in 1917 the number of",
         ]);
-        assert_eq!(paragraphs(&extracted(&lines)).len(), 1);
+        assert_eq!(paragraphs(&extracted(&lines)).paragraphs.len(), 1);
     }
 
     #[test]
@@ -339,6 +463,6 @@ mod tests {
             "by cattle breeding and agriculture... Don't be afraid of anyone but God!» (Bulletin…, 1917).",
             "However, the preparations for the election of deputies to the Constituent Assembly",
         ]);
-        assert_eq!(paragraphs(&extracted(&lines)).len(), 2);
+        assert_eq!(paragraphs(&extracted(&lines)).paragraphs.len(), 2);
     }
 }
