@@ -161,6 +161,14 @@ pub struct Sentence {
     pub words: Vec<Word>,
 }
 
+/// A table as printed: its caption and its rows, cut into cells where the
+/// cells can be told apart (by runs of spaces), else one cell a row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Table {
+    pub caption: String,
+    pub rows: Vec<Vec<String>>,
+}
+
 /// A run of text of one kind, in one language and one section.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Block {
@@ -176,6 +184,9 @@ pub struct Block {
     /// 1-based line of the source file where the block starts.
     pub line: usize,
     pub sentences: Vec<Sentence>,
+    /// For a table, its caption and cells.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<Table>,
 }
 
 /// Descriptive metadata of a document, read from the file beside it; what the

@@ -191,6 +191,8 @@ struct BlockJson<'a> {
     label: Option<&'a str>,
     text: &'a str,
     sentences: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    table: Option<&'a ushtil::model::Table>,
 }
 
 impl<'a> DocumentJson<'a> {
@@ -210,6 +212,7 @@ impl<'a> DocumentJson<'a> {
                     label: b.label.as_deref(),
                     text: &b.text,
                     sentences: b.sentences.iter().map(|s| s.text.as_str()).collect(),
+                    table: b.table.as_ref(),
                 })
                 .collect(),
             repairs: &document.repairs,

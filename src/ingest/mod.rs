@@ -17,7 +17,7 @@ use pdftext::RawParagraph;
 
 use crate::model::{
     Block, BlockKind, Division, Document, Lang, Metadata, Repair, RepairKind, Section, Sentence,
-    Word,
+    Table, Word,
 };
 use crate::text::fold;
 
@@ -88,10 +88,9 @@ pub fn ingest(id: &str, meta: Metadata, source: &str) -> Document {
 enum Place {
     /// Before the first abstract: title, authors.
     Front,
-    /// Inside an abstract; `keywords_seen` once its keyword list has come.
+    /// Inside an abstract in this language.
     Abstract {
         lang: Lang,
-        keywords_seen: bool,
     },
     Body {
         section: Section,
@@ -123,31 +122,17 @@ impl Default for Builder {
 impl Builder {
     fn add(&mut self, paragraph: RawParagraph) {
         let label = labels::label_at(&paragraph.text);
-        let announces = label.map(|l| l.announces);
-        if announces == Some(Announces::Abstract) {
-            self.finish_abstract();
-            let lang = label.map_or(Lang::En, |l| l.lang);
-            self.place = Place::Abstract {
-                lang,
-                keywords_seen: false,
-            };
-        }
-        if let Place::Abstract {
+        if let Some(Label {
+            announces: Announces::Abstract,
             lang,
-            keywords_seen,
-        } = self.place
+            ..
+        }) = label
         {
-            if self.continues_abstract(&paragraph, label, lang, keywords_seen) {
-                if announces == Some(Announces::Section(Section::Keywords))
-                    || labels::labels_in(&paragraph.text)
-                        .iter()
-                        .any(|(_, l)| l.announces == Announces::Section(Section::Keywords))
-                {
-                    self.place = Place::Abstract {
-                        lang,
-                        keywords_seen: true,
-                    };
-                }
+            self.finish_abstract();
+            self.place = Place::Abstract { lang };
+        }
+        if let Place::Abstract { lang } = self.place {
+            if self.continues_abstract(&paragraph, label, lang) {
                 self.abstract_text.push(paragraph);
                 return;
             }
@@ -165,16 +150,27 @@ impl Builder {
         paragraph: &RawParagraph,
         label: Option<Label>,
         lang: Lang,
-        keywords_seen: bool,
     ) -> bool {
         if paragraph.is_table {
             return false;
         }
+        let seen: Vec<Section> = self
+            .abstract_text
+            .iter()
+            .flat_map(|p| labels::labels_in(&p.text))
+            .filter_map(|(_, l)| match l.announces {
+                Announces::Section(section) => Some(section),
+                _ => None,
+            })
+            .collect();
         match label.map(|l| (l.announces, l.lang)) {
             Some((Announces::Abstract, _)) => true,
             Some((Announces::Section(Section::Acknowledgement), _)) => true,
             // After the keyword list only acknowledgements belong to the abstract.
-            _ if keywords_seen => false,
+            _ if seen.contains(&Section::Keywords) => false,
+            // A part the abstract already had opens the body (`Кіріспе.` again,
+            // after an abstract with no keyword list).
+            Some((Announces::Section(section), _)) if seen.contains(&section) => false,
             // A label in another language opens the body (`Introduction.` after
             // the Russian abstract).
             Some((Announces::Section(_), label_lang)) => label_lang == lang,
@@ -370,6 +366,10 @@ fn make_block(
             }
         })
         .collect();
+    let table = (kind == BlockKind::Table).then(|| Table {
+        caption: text.lines().next().unwrap_or_default().to_owned(),
+        rows: paragraph.rows.clone(),
+    });
     Block {
         kind,
         lang,
@@ -379,6 +379,7 @@ fn make_block(
         text,
         line,
         sentences,
+        table,
     }
 }
 

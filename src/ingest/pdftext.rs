@@ -20,6 +20,8 @@ pub struct RawParagraph {
     /// (byte offset in `text`, 1-based source line) for each source line joined in.
     pub lines: Vec<(usize, usize)>,
     pub is_table: bool,
+    /// A table's rows after its caption, cut into cells.
+    pub rows: Vec<Vec<String>>,
 }
 
 impl RawParagraph {
@@ -28,6 +30,7 @@ impl RawParagraph {
             text: line.text.clone(),
             lines: vec![(0, line.number)],
             is_table,
+            rows: Vec::new(),
         }
     }
 
@@ -69,6 +72,7 @@ impl RawParagraph {
             text: self.text[range].to_owned(),
             lines,
             is_table: self.is_table,
+            rows: Vec::new(),
         }
     }
 
@@ -100,6 +104,8 @@ struct Line {
     blank: bool,
     /// Runs of spaces inside the line were collapsed.
     collapsed: bool,
+    /// The line cut at runs of two or more spaces or at tabs: a table row's cells.
+    cells: Vec<String>,
 }
 
 fn read_lines(source: &str) -> Vec<Line> {
@@ -121,6 +127,13 @@ fn read_lines(source: &str) -> Vec<Line> {
             width: l.trim().chars().count(),
             blank: l.trim().is_empty(),
             collapsed: l.trim().contains("  "),
+            cells: l
+                .split("  ")
+                .flat_map(|c| c.split('\t'))
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(str::to_owned)
+                .collect(),
         })
         .collect()
 }
@@ -241,6 +254,7 @@ pub fn paragraphs(source: &str) -> Layout {
             }
             if !is_prose(line, widths) {
                 table.push_line(line, "\n");
+                table.rows.push(line.cells.clone());
                 continue;
             }
             out.extend(current.take());
