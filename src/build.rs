@@ -24,14 +24,21 @@ pub enum BuildError {
 pub enum Outcome {
     /// The index already matched the corpus; nothing was written.
     UpToDate(Manifest),
-    /// A new index generation was written.
+    /// The whole index was written anew.
     Built(Manifest),
+    /// Only these documents were read again (new or changed) or removed.
+    Updated {
+        manifest: Manifest,
+        changed: Vec<String>,
+        removed: Vec<String>,
+    },
 }
 
 impl Outcome {
     pub fn manifest(&self) -> &Manifest {
         match self {
             Outcome::UpToDate(m) | Outcome::Built(m) => m,
+            Outcome::Updated { manifest, .. } => manifest,
         }
     }
 }
@@ -48,9 +55,11 @@ pub fn read_document(source: &Source) -> Result<Document, BuildError> {
     Ok(ingest::ingest_file(&source.text, &source.id, meta)?)
 }
 
-/// Builds the index of the corpus in `corpus_dir` into `index_dir`, unless it
-/// is up to date and `force` is off. `progress` hears of each document read,
-/// as (its id, how many done, how many in all).
+/// Builds the index of the corpus in `corpus_dir` into `index_dir`. An index
+/// that matches the corpus is left alone; one that differs in some documents
+/// has just those replaced; `force`, or an index of another ushtil version, is
+/// written anew. `progress` hears of each document read, as (its id, how many
+/// done, how many to do).
 pub fn build(
     corpus_dir: &Path,
     index_dir: &Path,
@@ -59,18 +68,40 @@ pub fn build(
 ) -> Result<Outcome, BuildError> {
     let sources = corpus::sources(corpus_dir)?;
     let fingerprint = corpus::fingerprint(&sources)?;
-    if let Some(manifest) = index::manifest(index_dir).filter(|m| m.is_current(&fingerprint)) {
-        if !force {
-            return Ok(Outcome::UpToDate(manifest));
-        }
+    let old = index::manifest(index_dir).filter(|m| m.is_compatible() && !force);
+    let Some(old) = old else {
+        let units = read_all(&sources, progress)?;
+        let manifest = Manifest::new(fingerprint, sources.len(), units.len());
+        index::write(index_dir, &units, &manifest)?;
+        return Ok(Outcome::Built(manifest));
+    };
+    if old.fingerprint == fingerprint {
+        return Ok(Outcome::UpToDate(old));
     }
-    let mut units: Vec<Unit> = Vec::new();
+    let (changed, removed) = fingerprint.changes_since(&old.fingerprint);
+    let to_read: Vec<&Source> = sources.iter().filter(|s| changed.contains(&s.id)).collect();
+    let units = read_all(&to_read, progress)?;
+    let replaced: Vec<String> = changed.iter().chain(&removed).cloned().collect();
+    let manifest = Manifest::new(fingerprint, sources.len(), 0);
+    let manifest = index::update(index_dir, &replaced, &units, manifest)?;
+    Ok(Outcome::Updated {
+        manifest,
+        changed,
+        removed,
+    })
+}
+
+/// Reads, ingests and aligns documents, in order. Every one is read before
+/// anything is written, so bad input stops the build with the index untouched.
+fn read_all<S: std::borrow::Borrow<Source>>(
+    sources: &[S],
+    progress: &mut dyn FnMut(&str, usize, usize),
+) -> Result<Vec<Unit>, BuildError> {
+    let mut units = Vec::new();
     for (done, source) in sources.iter().enumerate() {
-        let document = read_document(source)?;
-        units.extend(align::align(&document));
+        let source = source.borrow();
+        units.extend(align::align(&read_document(source)?));
         progress(&source.id, done + 1, sources.len());
     }
-    let manifest = Manifest::new(fingerprint, sources.len(), units.len());
-    index::write(index_dir, &units, &manifest)?;
-    Ok(Outcome::Built(manifest))
+    Ok(units)
 }

@@ -1,6 +1,7 @@
 //! The corpus folder: one `<id>.txt` source per document, with an optional
 //! `<id>.toml` of metadata beside it.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
@@ -93,6 +94,37 @@ pub fn sources(dir: &Path) -> Result<Vec<Source>, CorpusError> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fingerprint {
     pub files: Vec<(String, u64, u128)>,
+}
+
+impl Fingerprint {
+    /// The documents whose files differ from `old`'s (new or changed), and those
+    /// `old` has that are gone, by id.
+    pub fn changes_since(&self, old: &Fingerprint) -> (Vec<String>, Vec<String>) {
+        let by_document = |f: &Fingerprint| {
+            let mut documents: BTreeMap<String, Vec<(String, u64, u128)>> = BTreeMap::new();
+            for file in &f.files {
+                let id = Path::new(&file.0)
+                    .file_stem()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                documents.entry(id).or_default().push(file.clone());
+            }
+            documents
+        };
+        let (now, before) = (by_document(self), by_document(old));
+        let changed = now
+            .iter()
+            .filter(|(id, files)| before.get(*id) != Some(files))
+            .map(|(id, _)| id.clone())
+            .collect();
+        let gone = before
+            .keys()
+            .filter(|id| !now.contains_key(*id))
+            .cloned()
+            .collect();
+        (changed, gone)
+    }
 }
 
 pub fn fingerprint(sources: &[Source]) -> Result<Fingerprint, CorpusError> {

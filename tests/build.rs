@@ -59,11 +59,57 @@ fn search_builds_the_index_on_first_use_and_after_a_change() {
     fs::write(&source, text).unwrap();
     let out = ushtil(corpus.path(), index.path(), &["search", "Qwertyuiop"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_ne!(current(index.path()), first);
     assert!(
-        !index.path().join(first).exists(),
-        "the old generation is removed"
+        stderr(&out).contains("1 document read again"),
+        "{}",
+        stderr(&out)
     );
+    // Updated in place: the same generation, one commit further.
+    assert_eq!(current(index.path()), first);
+}
+
+#[test]
+fn build_reads_again_only_the_documents_that_changed() {
+    let corpus = corpus_copy();
+    let index = tempfile::tempdir().unwrap();
+    assert!(ushtil(corpus.path(), index.path(), &["build"])
+        .status
+        .success());
+    let units = |index: &Path| -> Vec<(String, String)> {
+        let out = ushtil(corpus.path(), index, &["export"]);
+        common::stdout(&out)
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                (
+                    v["doc"].as_str().unwrap().to_owned(),
+                    v["unit"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let alone = units(index.path());
+    // A second document: only it is read; the first keeps its units.
+    let second = repo("tests/data/docs/no-keywords-kazakh-body.txt");
+    fs::copy(&second, corpus.path().join("b-second.txt")).unwrap();
+    let out = ushtil(corpus.path(), index.path(), &["build", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&common::stdout(&out)).unwrap();
+    assert_eq!(report["changed"], serde_json::json!(["b-second"]));
+    assert_eq!(report["documents"], 2);
+    let both = units(index.path());
+    assert_eq!(both.len(), alone.len() + 6);
+    // Corpus order: by document id, then in document order.
+    assert!(both[..alone.len()].iter().all(|(doc, _)| doc == BUNDLED));
+    assert_eq!(
+        both[alone.len()],
+        ("b-second".to_owned(), "u001".to_owned())
+    );
+    // Removed again: its units go, and nothing else changes.
+    fs::remove_file(corpus.path().join("b-second.txt")).unwrap();
+    let out = ushtil(corpus.path(), index.path(), &["build", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&common::stdout(&out)).unwrap();
+    assert_eq!(report["removed"], serde_json::json!(["b-second"]));
+    assert_eq!(units(index.path()), alone);
 }
 
 #[test]

@@ -22,8 +22,17 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     let (outcome, seconds) = build(context, args.force)?;
     let manifest = outcome.manifest();
     if args.format == output::ReportFormat::Json {
+        let (changed, removed) = match &outcome {
+            Outcome::Updated {
+                changed, removed, ..
+            } => (changed.clone(), removed.clone()),
+            _ => (Vec::new(), Vec::new()),
+        };
         let report = serde_json::json!({
             "built": matches!(outcome, Outcome::Built(_)),
+            "updated": matches!(outcome, Outcome::Updated { .. }),
+            "changed": changed,
+            "removed": removed,
             "documents": manifest.documents,
             "units": manifest.units,
             "seconds": seconds,
@@ -62,6 +71,16 @@ pub fn build(context: &Context, force: bool) -> anyhow::Result<(Outcome, f64)> {
             count(manifest.documents, "document"),
             count(manifest.units, "unit"),
             context.index.display()
+        ),
+        Outcome::Updated {
+            changed, removed, ..
+        } => format!(
+            "updated {}: {} read again, {} removed; {}, {} in all, in {seconds:.2} s",
+            context.index.display(),
+            count(changed.len(), "document"),
+            count(removed.len(), "document"),
+            count(manifest.documents, "document"),
+            count(manifest.units, "unit")
         ),
     };
     context.note(&summary);

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use tantivy::schema::Value;
-use tantivy::{doc, Index, IndexReader, TantivyDocument};
+use tantivy::{doc, Index, IndexReader, IndexWriter, TantivyDocument, Term};
 
 pub use schema::Fields;
 
@@ -66,9 +66,12 @@ impl Manifest {
 
     /// Whether an index with this manifest serves a corpus with `fingerprint`.
     pub fn is_current(&self, fingerprint: &Fingerprint) -> bool {
-        self.format == FORMAT
-            && self.version == env!("CARGO_PKG_VERSION")
-            && &self.fingerprint == fingerprint
+        self.is_compatible() && &self.fingerprint == fingerprint
+    }
+
+    /// Whether this ushtil can update the index in place (same schema and analyzers).
+    pub fn is_compatible(&self) -> bool {
+        self.format == FORMAT && self.version == env!("CARGO_PKG_VERSION")
     }
 }
 
@@ -118,17 +121,77 @@ fn write_generation(path: &Path, units: &[Unit], manifest: &Manifest) -> Result<
     let (schema, fields) = schema::build();
     let index = Index::create_in_dir(path, schema).map_err(tantivy_error(path))?;
     text::register(index.tokenizers());
+    let mut writer = writer(&index, path)?;
+    add_units(&writer, fields, units, path)?;
+    writer.commit().map_err(tantivy_error(path))?;
+    writer.wait_merging_threads().map_err(tantivy_error(path))?;
+    write_manifest(path, manifest)
+}
+
+/// Replaces, in the live index of `dir`, the units of the documents `replaced`
+/// (changed or gone from the corpus) with `units`, in one tantivy commit:
+/// readers see the index before or after, never between. The manifest follows
+/// the commit; if the process dies between the two, the next build finds the
+/// manifest stale and replaces the same documents again.
+pub fn update(
+    dir: &Path,
+    replaced: &[String],
+    units: &[Unit],
+    mut manifest: Manifest,
+) -> Result<Manifest, IndexError> {
+    let path = live_generation(dir).ok_or_else(|| IndexError::Damaged {
+        path: dir.to_owned(),
+        message: "no index to update".to_owned(),
+    })?;
+    let index = Index::open_in_dir(&path).map_err(tantivy_error(&path))?;
+    text::register(index.tokenizers());
+    let fields = Fields::of(&index.schema()).ok_or_else(|| IndexError::Damaged {
+        path: path.clone(),
+        message: "the schema is not ushtil's".to_owned(),
+    })?;
+    let mut writer = writer(&index, &path)?;
+    for doc in replaced {
+        writer.delete_term(Term::from_field_text(fields.doc, doc));
+    }
+    add_units(&writer, fields, units, &path)?;
+    writer.commit().map_err(tantivy_error(&path))?;
+    writer
+        .wait_merging_threads()
+        .map_err(tantivy_error(&path))?;
+    let reader = index.reader().map_err(tantivy_error(&path))?;
+    reader.reload().map_err(tantivy_error(&path))?;
+    manifest.units = reader.searcher().num_docs() as usize;
+    write_manifest(&path, &manifest)?;
+    Ok(manifest)
+}
+
+fn writer(index: &Index, path: &Path) -> Result<IndexWriter<TantivyDocument>, IndexError> {
     // One thread: the corpus's units are few and small next to a 2-core
     // machine's cost of a second indexing thread's segment.
-    let mut writer = index
+    index
         .writer_with_num_threads::<TantivyDocument>(1, 64 << 20)
-        .map_err(tantivy_error(path))?;
-    for (ordinal, unit) in units.iter().enumerate() {
+        .map_err(tantivy_error(path))
+}
+
+/// Adds units to a writer; `ordinal` is a unit's position in its document.
+fn add_units(
+    writer: &IndexWriter<TantivyDocument>,
+    fields: Fields,
+    units: &[Unit],
+    path: &Path,
+) -> Result<(), IndexError> {
+    let mut ordinal = 0u64;
+    for (n, unit) in units.iter().enumerate() {
+        ordinal = if n > 0 && units[n - 1].doc == unit.doc {
+            ordinal + 1
+        } else {
+            0
+        };
         let json = serde_json::to_string(unit).expect("a unit always serialises");
         let mut document = doc!(
             fields.doc => unit.doc.as_str(),
             fields.unit => unit.id.as_str(),
-            fields.ordinal => ordinal as u64,
+            fields.ordinal => ordinal,
             fields.section => unit.section_path(),
             fields.stored => json,
         );
@@ -140,12 +203,15 @@ fn write_generation(path: &Path, units: &[Unit], manifest: &Manifest) -> Result<
         }
         writer.add_document(document).map_err(tantivy_error(path))?;
     }
-    writer.commit().map_err(tantivy_error(path))?;
-    writer.wait_merging_threads().map_err(tantivy_error(path))?;
-    let manifest_json =
-        serde_json::to_string_pretty(manifest).expect("a manifest always serialises");
-    let manifest_path = path.join(MANIFEST);
-    fs::write(&manifest_path, manifest_json).map_err(io_error(&manifest_path))
+    Ok(())
+}
+
+/// Writes the manifest of a generation: to a temporary file, then renamed over.
+fn write_manifest(path: &Path, manifest: &Manifest) -> Result<(), IndexError> {
+    let json = serde_json::to_string_pretty(manifest).expect("a manifest always serialises");
+    let staged = path.join(format!("{MANIFEST}.tmp"));
+    fs::write(&staged, json).map_err(io_error(&staged))?;
+    fs::rename(&staged, path.join(MANIFEST)).map_err(io_error(path))
 }
 
 /// Renames the staged generation into place and points `CURRENT` at it.
@@ -236,7 +302,7 @@ impl CorpusIndex {
         })
     }
 
-    /// Every unit of the index, in corpus order.
+    /// Every unit of the index, in corpus order: by document id, then in document order.
     pub fn units(&self) -> Result<Vec<Unit>, IndexError> {
         let searcher = self.reader.searcher();
         let mut ordered = Vec::new();
@@ -253,10 +319,11 @@ impl CorpusIndex {
                     .get_first(self.fields.ordinal)
                     .and_then(|v| v.as_u64())
                     .unwrap_or(u64::MAX);
-                ordered.push((ordinal, segment_ord, self.unit(&document)?));
+                let unit = self.unit(&document)?;
+                ordered.push(((unit.doc.clone(), ordinal), segment_ord, unit));
             }
         }
-        ordered.sort_by_key(|(ordinal, segment, _)| (*ordinal, *segment));
+        ordered.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
         Ok(ordered.into_iter().map(|(_, _, unit)| unit).collect())
     }
 }
