@@ -155,6 +155,9 @@ pub struct Word {
 /// A sentence of a block.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sentence {
+    /// The block's language, unless the sentence is plainly in another one
+    /// (a Russian quotation in an English paragraph).
+    pub lang: Lang,
     pub text: String,
     /// Byte range in the block's text.
     pub span: Range<usize>,

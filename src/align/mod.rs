@@ -67,15 +67,7 @@ pub fn align(doc: &Document) -> Vec<Unit> {
         ));
     }
     for block in body {
-        let mut passages = PerLang::default();
-        *passages.get_mut(block.lang) = passage(&[block]);
-        let links = (0..block.sentences.len())
-            .map(|i| {
-                let mut link = Link::default();
-                link.sentences.get_mut(block.lang).push(i);
-                link
-            })
-            .collect();
+        let (passages, links) = body_passages(block);
         units.push(unit(
             doc,
             units.len(),
@@ -107,6 +99,43 @@ fn unit(
         passages,
         links,
     }
+}
+
+/// A body block as passages: one in the block's language, and one in each
+/// other language a sentence of it is in (a quotation), each sentence linked
+/// alone, in order.
+fn body_passages(block: &Block) -> (PerLang<Option<Passage>>, Vec<Link>) {
+    if block.sentences.iter().all(|s| s.lang == block.lang) {
+        let mut passages = PerLang::default();
+        *passages.get_mut(block.lang) = passage(&[block]);
+        let links = (0..block.sentences.len())
+            .map(|i| {
+                let mut link = Link::default();
+                link.sentences.get_mut(block.lang).push(i);
+                link
+            })
+            .collect();
+        return (passages, links);
+    }
+    let mut passages: PerLang<Option<Passage>> = PerLang::default();
+    let mut links = Vec::new();
+    for sentence in &block.sentences {
+        let passage = passages
+            .get_mut(sentence.lang)
+            .get_or_insert_with(Passage::default);
+        if !passage.text.is_empty() {
+            passage.text.push(' ');
+        }
+        let start = passage.text.len();
+        passage.text.push_str(&sentence.text);
+        passage.sentences.push(start..passage.text.len());
+        let mut link = Link::default();
+        link.sentences
+            .get_mut(sentence.lang)
+            .push(passage.sentences.len() - 1);
+        links.push(link);
+    }
+    (passages, links)
 }
 
 /// The blocks of one language in one part, as one passage.
@@ -253,5 +282,42 @@ impl Groups {
                 link
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Metadata;
+
+    #[test]
+    fn a_quotation_in_another_language_gets_a_passage_of_its_own() {
+        let source =
+            "Introduction. The newspaper wrote about the elections in the Steppe District. \
+                      Газета писала о выборах в Степном округе и о победе партии Алаш. \
+                      The editorial board admits that it does not yet have complete information.\n";
+        let document = crate::ingest::ingest("x", Metadata::default(), source);
+        let block = &document.blocks[0];
+        let langs: Vec<Lang> = block.sentences.iter().map(|s| s.lang).collect();
+        assert_eq!(
+            (block.lang, langs),
+            (Lang::En, vec![Lang::En, Lang::Ru, Lang::En])
+        );
+        let units = align(&document);
+        let unit = &units[0];
+        assert!(unit.text(Lang::Ru).unwrap().starts_with("Газета писала"));
+        assert_eq!(unit.passages.en.as_ref().unwrap().sentences.len(), 2);
+        // The links keep the printed order: en, ru, en.
+        let order: Vec<Lang> = unit
+            .links
+            .iter()
+            .map(|l| {
+                *Lang::ALL
+                    .iter()
+                    .find(|&&lang| !l.sentences.get(lang).is_empty())
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(order, [Lang::En, Lang::Ru, Lang::En]);
     }
 }

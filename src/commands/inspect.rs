@@ -156,6 +156,14 @@ fn print_block(out: &mut impl Write, block: &Block, width: usize) -> std::io::Re
     if block.text.chars().count() > width {
         text.push('…');
     }
+    // A block with sentences in another language shows them all: `en+ru`.
+    let mut langs = vec![block.lang];
+    for sentence in &block.sentences {
+        if !langs.contains(&sentence.lang) {
+            langs.push(sentence.lang);
+        }
+    }
+    let langs: Vec<&str> = langs.iter().map(|l| l.code()).collect();
     let label = block
         .label
         .as_deref()
@@ -166,7 +174,7 @@ fn print_block(out: &mut impl Write, block: &Block, width: usize) -> std::io::Re
         "{:>5}  {:<16} {:<5} {SECTION}{:<27}{SECTION:#} {:>4}  {label}{text}",
         block.line,
         kind.as_str().unwrap_or_default(),
-        block.lang.code(),
+        langs.join("+"),
         section,
         block.sentences.len()
     )
@@ -190,9 +198,15 @@ struct BlockJson<'a> {
     section: ushtil::model::Section,
     label: Option<&'a str>,
     text: &'a str,
-    sentences: Vec<&'a str>,
+    sentences: Vec<SentenceJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     table: Option<&'a ushtil::model::Table>,
+}
+
+#[derive(Serialize)]
+struct SentenceJson<'a> {
+    lang: ushtil::model::Lang,
+    text: &'a str,
 }
 
 impl<'a> DocumentJson<'a> {
@@ -211,7 +225,14 @@ impl<'a> DocumentJson<'a> {
                     section: b.section,
                     label: b.label.as_deref(),
                     text: &b.text,
-                    sentences: b.sentences.iter().map(|s| s.text.as_str()).collect(),
+                    sentences: b
+                        .sentences
+                        .iter()
+                        .map(|s| SentenceJson {
+                            lang: s.lang,
+                            text: &s.text,
+                        })
+                        .collect(),
                     table: b.table.as_ref(),
                 })
                 .collect(),

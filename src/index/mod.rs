@@ -25,7 +25,7 @@ const CURRENT: &str = "CURRENT";
 const MANIFEST: &str = "ushtil.json";
 
 /// Bumped whenever the schema or the analyzers change, so that old indexes are rebuilt.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {

@@ -359,8 +359,10 @@ fn make_block(
                     span: span.start + at..span.start + at + word.len(),
                 })
                 .collect();
+            let sentence = &text[span.clone()];
             Sentence {
-                text: text[span.clone()].to_owned(),
+                lang: sentence_lang(sentence, lang, kind),
+                text: sentence.to_owned(),
                 span,
                 words,
             }
@@ -381,6 +383,19 @@ fn make_block(
         sentences,
         table,
     }
+}
+
+/// A sentence's language: its block's, unless it is long enough to tell and
+/// plainly in another language.
+fn sentence_lang(sentence: &str, block_lang: Lang, kind: BlockKind) -> Lang {
+    let words = sentence
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    if kind == BlockKind::Table || words < 4 {
+        return block_lang;
+    }
+    lang::detect(sentence, block_lang)
 }
 
 fn line_spans(text: &str) -> Vec<std::ops::Range<usize>> {
