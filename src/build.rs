@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::align;
+use crate::align::{self, file::AlignmentFileError};
 use crate::corpus::{self, CorpusError, Source};
 use crate::index::{self, IndexError, Manifest};
 use crate::ingest::{self, IngestError};
@@ -17,6 +17,13 @@ pub enum BuildError {
     Ingest(#[from] IngestError),
     #[error(transparent)]
     Index(#[from] IndexError),
+    #[error(transparent)]
+    Alignment(#[from] AlignmentFileError),
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
 }
 
 /// What a build did.
@@ -47,6 +54,24 @@ impl Outcome {
 pub fn is_stale(corpus_dir: &Path, index_dir: &Path) -> Result<bool, BuildError> {
     let fingerprint = corpus::fingerprint(&corpus::sources(corpus_dir)?)?;
     Ok(!index::manifest(index_dir).is_some_and(|m| m.is_current(&fingerprint)))
+}
+
+/// The aligned units of one document: ingested and aligned, with the groups of
+/// a hand-checked alignment file in place of the aligner's.
+pub fn read_units(source: &Source) -> Result<Vec<Unit>, BuildError> {
+    let document = read_document(source)?;
+    let mut units = align::align(&document);
+    if let Some(path) = &source.alignment {
+        let text = std::fs::read_to_string(path).map_err(|e| BuildError::Io {
+            path: path.clone(),
+            source: e,
+        })?;
+        let file = align::file::parse(path, &text)?;
+        if file.checked {
+            align::file::apply(path, &file, &mut units)?;
+        }
+    }
+    Ok(units)
 }
 
 /// Reads one document of the corpus: its metadata and its ingested text.
@@ -100,7 +125,7 @@ fn read_all<S: std::borrow::Borrow<Source>>(
     let mut units = Vec::new();
     for (done, source) in sources.iter().enumerate() {
         let source = source.borrow();
-        units.extend(align::align(&read_document(source)?));
+        units.extend(read_units(source)?);
         progress(&source.id, done + 1, sources.len());
     }
     Ok(units)

@@ -32,6 +32,40 @@ pub struct Source {
     pub id: String,
     pub text: PathBuf,
     pub metadata: Option<PathBuf>,
+    /// The alignment file `<id>.align.tsv`, where there is one.
+    pub alignment: Option<PathBuf>,
+}
+
+impl Source {
+    /// The document whose text is the file `text`, with the metadata and
+    /// alignment files beside it where they exist.
+    pub fn for_text(text: PathBuf) -> Source {
+        let id = text
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let metadata = text.with_extension("toml");
+        let alignment = text.with_extension("align.tsv");
+        Source {
+            id,
+            metadata: metadata.is_file().then_some(metadata),
+            alignment: alignment.is_file().then_some(alignment),
+            text,
+        }
+    }
+
+    /// The files of the document: text, then metadata and alignment where present.
+    pub fn files(&self) -> impl Iterator<Item = &PathBuf> {
+        std::iter::once(&self.text)
+            .chain(&self.metadata)
+            .chain(&self.alignment)
+    }
+
+    /// Where the document's alignment file is, or would be.
+    pub fn alignment_path(&self) -> PathBuf {
+        self.text.with_extension("align.tsv")
+    }
 }
 
 impl Source {
@@ -67,17 +101,7 @@ pub fn sources(dir: &Path) -> Result<Vec<Source>, CorpusError> {
     for entry in std::fs::read_dir(dir).map_err(io)? {
         let path = entry.map_err(io)?.path();
         if path.extension().is_some_and(|e| e == "txt") {
-            let id = path
-                .file_stem()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
-            let metadata = path.with_extension("toml");
-            sources.push(Source {
-                id,
-                metadata: metadata.is_file().then_some(metadata),
-                text: path,
-            });
+            sources.push(Source::for_text(path));
         }
     }
     if sources.is_empty() {
@@ -89,39 +113,43 @@ pub fn sources(dir: &Path) -> Result<Vec<Source>, CorpusError> {
     Ok(sources)
 }
 
-/// What the index was built from: each file's name, size and modification time.
-/// Reading metadata rather than contents keeps the staleness check cheap.
+/// What the index was built from: each file's document, name, size and
+/// modification time. Reading metadata rather than contents keeps the
+/// staleness check cheap.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fingerprint {
-    pub files: Vec<(String, u64, u128)>,
+    pub files: Vec<FileStamp>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileStamp {
+    pub doc: String,
+    pub name: String,
+    pub size: u64,
+    pub modified: u128,
 }
 
 impl Fingerprint {
     /// The documents whose files differ from `old`'s (new or changed), and those
     /// `old` has that are gone, by id.
     pub fn changes_since(&self, old: &Fingerprint) -> (Vec<String>, Vec<String>) {
-        let by_document = |f: &Fingerprint| {
-            let mut documents: BTreeMap<String, Vec<(String, u64, u128)>> = BTreeMap::new();
-            for file in &f.files {
-                let id = Path::new(&file.0)
-                    .file_stem()
-                    .unwrap_or_default()
-                    .to_string_lossy()
-                    .into_owned();
-                documents.entry(id).or_default().push(file.clone());
+        fn by_document(f: &Fingerprint) -> BTreeMap<&str, Vec<&FileStamp>> {
+            let mut documents: BTreeMap<&str, Vec<&FileStamp>> = BTreeMap::new();
+            for stamp in &f.files {
+                documents.entry(stamp.doc.as_str()).or_default().push(stamp);
             }
             documents
-        };
+        }
         let (now, before) = (by_document(self), by_document(old));
         let changed = now
             .iter()
             .filter(|(id, files)| before.get(*id) != Some(files))
-            .map(|(id, _)| id.clone())
+            .map(|(id, _)| id.to_string())
             .collect();
         let gone = before
             .keys()
             .filter(|id| !now.contains_key(*id))
-            .cloned()
+            .map(|id| id.to_string())
             .collect();
         (changed, gone)
     }
@@ -129,25 +157,28 @@ impl Fingerprint {
 
 pub fn fingerprint(sources: &[Source]) -> Result<Fingerprint, CorpusError> {
     let mut files = Vec::new();
-    for path in sources
-        .iter()
-        .flat_map(|s| std::iter::once(&s.text).chain(&s.metadata))
-    {
-        let meta = std::fs::metadata(path).map_err(|source| CorpusError::Io {
-            path: path.clone(),
-            source,
-        })?;
-        let modified = meta
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos());
-        let name = path
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
-        files.push((name, meta.len(), modified));
+    for source in sources {
+        for path in source.files() {
+            let meta = std::fs::metadata(path).map_err(|error| CorpusError::Io {
+                path: path.clone(),
+                source: error,
+            })?;
+            let modified = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            files.push(FileStamp {
+                doc: source.id.clone(),
+                name: path
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned(),
+                size: meta.len(),
+                modified,
+            });
+        }
     }
     Ok(Fingerprint { files })
 }

@@ -49,6 +49,10 @@ enum Command {
     Search(commands::search::Args),
     /// Write every aligned unit of the corpus as JSON Lines.
     Export(commands::export::Args),
+    /// Show a document's translations side by side, sentence group by sentence group.
+    Compare(commands::compare::Args),
+    /// Write the aligner's proposal for a document to <doc>.align.tsv, for a curator to check.
+    Align(commands::align::Args),
     /// Show what ingest found in a document: blocks, metadata, repairs.
     Inspect(commands::inspect::Args),
     /// Show the terms a language's analyzer makes of a text (what the index stores).
@@ -71,6 +75,8 @@ fn main() -> ExitCode {
         Command::Build(args) => commands::build::run(&context, args),
         Command::Search(args) => commands::search::run(&context, args),
         Command::Export(args) => commands::export::run(&context, args),
+        Command::Compare(args) => commands::compare::run(&context, args),
+        Command::Align(args) => commands::align::run(&context, args),
         Command::Inspect(args) => commands::inspect::run(&context, args),
         Command::Analyze(args) => commands::analyze::run(&context, args),
     };

@@ -255,9 +255,29 @@ pub struct Document {
 /// One aligned sentence group: the sentences of each language that translate
 /// each other (1-1, 1-2, 2-1, …), or a sentence with no counterpart (1-0).
 /// Sentences are given by their index in the unit's [`Passage`] of that language.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Link {
     pub sentences: PerLang<Vec<usize>>,
+    /// How sure the aligner is of the group, from 0 to 1; 1 for a group a
+    /// curator checked, or for a sentence of a text in one language only.
+    #[serde(default = "certain")]
+    pub confidence: f32,
+}
+
+fn certain() -> f32 {
+    1.0
+}
+
+impl Link {
+    /// Sentence `index` of `lang`, alone and sure.
+    pub fn alone(lang: Lang, index: usize) -> Self {
+        let mut sentences = PerLang::<Vec<usize>>::default();
+        sentences.get_mut(lang).push(index);
+        Link {
+            sentences,
+            confidence: 1.0,
+        }
+    }
 }
 
 /// A unit's text in one language: the passage and its sentences' spans.

@@ -10,9 +10,8 @@ use ushtil::model::{Division, Lang, Unit};
 /// One aligned group: its section and, per language, the sentences' opening words.
 type Group = (String, [Vec<String>; 3]);
 
-fn gold() -> Vec<Group> {
-    let text =
-        std::fs::read_to_string(common::repo("tests/data/alash-abstract-alignment.tsv")).unwrap();
+fn gold(path: &str) -> Vec<Group> {
+    let text = std::fs::read_to_string(common::repo(path)).unwrap();
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|line| {
@@ -85,26 +84,53 @@ fn system(units: &[Unit], gold: &[Group]) -> Vec<Group> {
     groups
 }
 
-#[test]
-fn abstracts_align_with_the_hand_made_gold() {
-    let units = ushtil::align::align(&common::bundled_document());
-    let gold = gold();
-    let found = system(&units, &gold);
-    let (gold_links, found_links) = (links(&gold), links(&found));
+/// Link precision and recall of `found` against `gold`, printed.
+fn score(name: &str, gold: &[Group], found: &[Group]) -> (f64, f64) {
+    let (gold_links, found_links) = (links(gold), links(found));
     let correct = gold_links.intersection(&found_links).count() as f64;
     let precision = correct / found_links.len() as f64;
     let recall = correct / gold_links.len() as f64;
     println!(
-        "sentence links: precision {precision:.3}, recall {recall:.3} ({} gold, {} found)",
+        "{name}: sentence links precision {precision:.3}, recall {recall:.3} ({} gold, {} found)",
         gold_links.len(),
         found_links.len()
     );
+    (precision, recall)
+}
+
+#[test]
+fn abstracts_align_with_the_hand_made_gold() {
+    let units = ushtil::align::align(&common::bundled_document());
+    let gold = gold("tests/data/alash-abstract-alignment.tsv");
+    let found = system(&units, &gold);
+    let (precision, recall) = score("the bundled abstracts", &gold, &found);
     assert!(
         precision >= 0.95 && recall >= 0.95,
         "precision {precision:.3}, recall {recall:.3}"
     );
     // The groups themselves, in order, are those of the gold.
     assert_eq!(found, gold);
+}
+
+/// Abstract triples made of the bundled article's real sentences, laid out
+/// without part labels (tests/data/align/).
+#[test]
+fn further_abstract_triples_align_with_their_gold() {
+    for name in [
+        "results-conclusion-one-missing-each",
+        "introduction-goals-materials-unlabelled",
+    ] {
+        let path = common::repo(&format!("tests/data/align/{name}.txt"));
+        let document = ushtil::ingest::ingest_file(&path, name, Default::default()).unwrap();
+        let units = ushtil::align::align(&document);
+        let gold = gold(&format!("tests/data/align/{name}.gold.tsv"));
+        let found = system(&units, &gold);
+        let (precision, recall) = score(name, &gold, &found);
+        assert!(
+            precision >= 0.95 && recall >= 0.95,
+            "{name}: precision {precision:.3}, recall {recall:.3}\n{found:#?}"
+        );
+    }
 }
 
 #[test]

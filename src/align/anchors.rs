@@ -1,11 +1,15 @@
 //! What survives translation and so ties a sentence to its counterparts:
-//! numbers and dates (`1917`, `12-14`), and words shared across the languages
+//! numbers and dates (`1917`, `12-14`); words shared across the languages
 //! (names, loanwords, internationalisms), compared in one Latin spelling
-//! (`Алаш` / `Alash`, `большевиками` / `Bolsheviks`, `публикации` / `publications`).
+//! (`Алаш` / `Alash`, `Бөкейхан` / `Bukeikhan`, `публикации` / `publications`);
+//! quotations; and the terms of a glossary taken from the document's own
+//! keyword lists, which are parallel term lists in the three languages.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use crate::ingest::segment;
+use crate::model::{Lang, PerLang};
+use crate::text::{analyze, Analyzer};
 
 /// Letters of a word's spelling kept for comparing it across languages: long
 /// enough to tell words apart, short enough to leave their endings out.
@@ -18,11 +22,33 @@ pub struct Anchors {
 }
 
 impl Anchors {
-    pub fn of(text: &str) -> Self {
+    /// The anchors of a sentence in `lang`; `glossary` terms it holds count too.
+    pub fn of(text: &str, lang: Lang, glossary: &Glossary) -> Self {
         let mut set = BTreeSet::new();
+        if text.contains('«') || text.contains('"') {
+            set.insert("«quotation»".to_owned());
+        }
+        if !glossary.terms.is_empty() {
+            let stems: HashSet<String> = analyze(Analyzer::Stem(lang), text)
+                .into_iter()
+                .map(|t| t.text)
+                .collect();
+            for (n, term) in glossary.terms.iter().enumerate() {
+                let words = term.get(lang);
+                if !words.is_empty() && words.iter().all(|w| stems.contains(w)) {
+                    set.insert(format!("term {n}"));
+                }
+            }
+        }
         for (_, word) in segment::words(text) {
             if word.chars().any(|c| c.is_ascii_digit()) {
-                set.insert(format!("#{word}"));
+                // The digits alone: `8-ші`, `8th` and `8` are one number.
+                for number in word
+                    .split(|c: char| !c.is_ascii_digit())
+                    .filter(|n| !n.is_empty())
+                {
+                    set.insert(format!("#{number}"));
+                }
                 continue;
             }
             let spelling = latin_spelling(word);
@@ -52,46 +78,109 @@ impl Anchors {
         let shared = self.set.intersection(&other.set).count();
         2.0 * shared as f64 / total as f64
     }
+
+    /// How many numbers one side has that the other lacks. Translations carry
+    /// numbers over, so each is evidence that the two do not translate each other.
+    pub fn unmatched_numbers(&self, other: &Anchors) -> usize {
+        let numbers = |a: &Anchors| {
+            a.set
+                .iter()
+                .filter(|s| s.starts_with('#'))
+                .cloned()
+                .collect::<BTreeSet<_>>()
+        };
+        numbers(self).symmetric_difference(&numbers(other)).count()
+    }
+}
+
+/// Parallel terms from the document's keyword lists: the n-th term of each
+/// language's list, as the stems of its words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Glossary {
+    terms: Vec<PerLang<Vec<String>>>,
+}
+
+impl Glossary {
+    /// Pairs the keyword lists term by term where they have as many terms; a
+    /// list of another length says nothing for sure about which term is which,
+    /// and is left out.
+    pub fn from_keywords(lists: &PerLang<Option<&str>>) -> Self {
+        let split = |lang: Lang| -> Vec<Vec<String>> {
+            lists
+                .get(lang)
+                .map(|list| {
+                    list.split([',', ';'])
+                        .map(|term| {
+                            analyze(Analyzer::Stem(lang), term)
+                                .into_iter()
+                                .map(|t| t.text)
+                                .collect::<Vec<_>>()
+                        })
+                        .filter(|words| !words.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let lists = PerLang::from_fn(split);
+        let lengths: Vec<usize> = Lang::ALL
+            .iter()
+            .map(|&l| lists.get(l).len())
+            .filter(|&n| n > 0)
+            .collect();
+        if lengths.len() < 2 || lengths.windows(2).any(|w| w[0] != w[1]) {
+            return Glossary::default();
+        }
+        let terms = (0..lengths[0])
+            .map(|n| PerLang::from_fn(|lang| lists.get(lang).get(n).cloned().unwrap_or_default()))
+            .collect();
+        Glossary { terms }
+    }
+
+    pub fn len(&self) -> usize {
+        self.terms.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
 }
 
 /// A rough common Latin spelling of a Kazakh, Russian or English word, so that
 /// a name or loanword compares equal across scripts: transliterate Cyrillic,
 /// then merge spellings that differ between the languages' conventions
-/// (`c`/`k`, `w`/`v`, `y`/`i`, doubled letters).
+/// (`c`/`k`, `w`/`v`, `y`/`i`, doubled letters) and vowels that the three
+/// write differently (`Бөкейхан`, `Букейхан`, `Bukeikhan`).
 pub fn latin_spelling(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.chars().flat_map(char::to_lowercase) {
         let latin = match c {
-            'а' | 'ә' => "a",
+            'а' | 'ә' | 'я' => "a",
             'б' => "b",
             'в' => "v",
             'г' | 'ғ' => "g",
             'д' => "d",
-            'е' | 'ё' | 'э' => "e",
+            'е' | 'ё' | 'э' | 'и' | 'й' | 'і' | 'ы' => "i",
             'ж' => "zh",
             'з' => "z",
-            'и' | 'й' | 'і' | 'ы' => "i",
             'к' | 'қ' => "k",
             'л' => "l",
             'м' => "m",
             'н' | 'ң' => "n",
-            'о' | 'ө' => "o",
+            'о' | 'ө' | 'у' | 'ұ' | 'ү' | 'ю' => "u",
             'п' => "p",
             'р' => "r",
             'с' => "s",
             'т' => "t",
-            'у' | 'ұ' | 'ү' => "u",
             'ф' => "f",
             'х' | 'һ' => "h",
             'ц' => "ts",
             'ч' => "ch",
             'ш' | 'щ' => "sh",
-            'ю' => "iu",
-            'я' => "ia",
             'ъ' | 'ь' => "",
             'c' | 'q' => "k",
             'w' => "v",
-            'y' => "i",
+            'y' | 'e' => "i",
+            'o' => "u",
             'x' => "ks",
             _ if c.is_alphabetic() => {
                 out.push(c);
@@ -115,8 +204,18 @@ pub fn latin_spelling(word: &str) -> String {
 mod tests {
     use super::*;
 
+    impl Anchors {
+        fn of_text(text: &str) -> Anchors {
+            let lang = crate::ingest::lang::detect(text, Lang::En);
+            Anchors::of(text, lang, &Glossary::default())
+        }
+    }
+
     #[test]
     fn names_compare_across_scripts() {
+        assert_eq!(latin_spelling("Бөкейхан"), latin_spelling("Bukeikhan"));
+        assert_eq!(latin_spelling("Букейхан"), latin_spelling("Bukeikhan"));
+        assert_eq!(latin_spelling("Тәстемір"), latin_spelling("Tastemir"));
         assert_eq!(latin_spelling("Алаш"), latin_spelling("Alash"));
         assert_eq!(
             latin_spelling("большевиками")[..5],
@@ -126,22 +225,58 @@ mod tests {
 
     #[test]
     fn shared_dates_make_sentences_similar() {
-        let kk = Anchors::of(
+        let kk = Anchors::of_text(
             "Уақытша үкімет сайлау күнін 1917 жылдың 12-14 және 28 қарашасына белгіледі.",
         );
-        let en = Anchors::of(
+        let en = Anchors::of_text(
             "The Government set the date of the elections for November 12-14 and 28, 1917.",
         );
-        let other =
-            Anchors::of("Мақала барысында жалпы ғылыми және арнайы тарихи әдістер қолданылды.");
+        let other = Anchors::of_text(
+            "Мақала барысында жалпы ғылыми және арнайы тарихи әдістер қолданылды.",
+        );
         assert!(kk.similarity(&en) > 0.2);
         assert_eq!(other.similarity(&en), 0.0);
     }
 
     #[test]
+    fn keyword_lists_make_a_glossary() {
+        let lists = PerLang {
+            kk: Some("Ақпан төңкерісі, уақытша Үкімет, Құрылтай жиналысы, сайлау"),
+            ru: Some(
+                "Февральская революция, Временное правительство, Учредительное собрание, выборы",
+            ),
+            en: Some(
+                "February Revolution, Provisional Government, Constituent Assembly, elections",
+            ),
+        };
+        let glossary = Glossary::from_keywords(&lists);
+        assert_eq!(glossary.len(), 4);
+        // `сайлауға` and `elections` both hold term 3, `сайлау` / `elections`.
+        let kk = Anchors::of(
+            "Бүкілресейлік Құрылтай жиналысын сайлауға дайындық",
+            Lang::Kk,
+            &glossary,
+        );
+        let en = Anchors::of(
+            "the elections to the Constituent Assembly",
+            Lang::En,
+            &glossary,
+        );
+        assert!(kk.set.contains("term 3") && en.set.contains("term 3"));
+        assert!(kk.set.contains("term 2") && en.set.contains("term 2"));
+        // Lists of different lengths pair nothing.
+        let uneven = PerLang {
+            kk: Some("сайлау"),
+            ru: Some("выборы, партия"),
+            en: None,
+        };
+        assert!(Glossary::from_keywords(&uneven).is_empty());
+    }
+
+    #[test]
     fn loanwords_match_their_translation() {
-        let ru = Anchors::of("использованы публикации периодической печати");
-        let en = Anchors::of("publications of the periodical press were used");
+        let ru = Anchors::of_text("использованы публикации периодической печати");
+        let en = Anchors::of_text("publications of the periodical press were used");
         assert!(ru.similarity(&en) > 0.3);
     }
 }

@@ -1,18 +1,18 @@
 //! Alignment: a [`Document`]'s blocks → aligned [`Unit`]s.
 //!
 //! The abstracts are aligned part by part (all three `Results.` parts make one
-//! unit) and, inside a part, sentence by sentence. The three languages are
-//! aligned through a pivot: the other two are each aligned with it, and
-//! sentences linked through it, directly or not, form one group. Groups are
-//! thus consistent across the three languages by construction.
-//! Every body block becomes a unit of its own language.
+//! unit) and, inside a part, sentence by sentence. Where the three abstracts
+//! are not labelled alike, their parts are aligned one level up: as one
+//! passage each. Three versions are aligned all at once ([`three_way`]), so
+//! the groups agree across the languages by construction; two as a pair
+//! ([`pair`]). Every body block becomes a unit of its own language.
 
 pub mod anchors;
+pub mod file;
 pub mod pair;
+pub mod three_way;
 
-use std::collections::BTreeMap;
-
-use anchors::Anchors;
+use anchors::{Anchors, Glossary};
 use pair::Item;
 
 use crate::model::{
@@ -31,31 +31,15 @@ fn length_per_russian_char(lang: Lang) -> f64 {
 
 /// Aligns a document into units, in document order.
 pub fn align(doc: &Document) -> Vec<Unit> {
+    let glossary = glossary(doc);
     let mut units = Vec::new();
-    // Abstract parts by section, in the order they first appear.
-    let mut parts: Vec<(Section, PerLang<Vec<&Block>>)> = Vec::new();
-    let mut body = Vec::new();
-    for block in &doc.blocks {
-        if block.division == Division::Abstract {
-            let at = match parts.iter().position(|(s, _)| *s == block.section) {
-                Some(at) => at,
-                None => {
-                    parts.push((block.section, PerLang::default()));
-                    parts.len() - 1
-                }
-            };
-            parts[at].1.get_mut(block.lang).push(block);
-        } else {
-            body.push(block);
-        }
-    }
-    for (section, blocks) in parts {
+    for (section, blocks) in abstract_parts(doc) {
         let passages = blocks.map(|_, blocks| passage(blocks));
         let kind = Lang::ALL
             .iter()
             .find_map(|&l| blocks.get(l).first().map(|b| b.kind))
             .unwrap_or(BlockKind::Paragraph);
-        let links = align_passages(&passages);
+        let links = align_passages(&passages, &glossary);
         units.push(unit(
             doc,
             units.len(),
@@ -66,7 +50,7 @@ pub fn align(doc: &Document) -> Vec<Unit> {
             links,
         ));
     }
-    for block in body {
+    for block in doc.blocks.iter().filter(|b| b.division == Division::Body) {
         let (passages, links) = body_passages(block);
         units.push(unit(
             doc,
@@ -79,6 +63,59 @@ pub fn align(doc: &Document) -> Vec<Unit> {
         ));
     }
     units
+}
+
+/// The glossary of a document's keyword lists.
+fn glossary(doc: &Document) -> Glossary {
+    let keywords = |lang: Lang| {
+        doc.blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Keywords && b.lang == lang)
+            .map(|b| b.text.as_str())
+    };
+    Glossary::from_keywords(&PerLang::from_fn(keywords))
+}
+
+/// The abstracts' blocks by part, in the order the parts first appear. Where
+/// the languages' abstracts do not have the same labelled parts, their prose
+/// parts are taken together as one (keywords and acknowledgements stay apart).
+fn abstract_parts(doc: &Document) -> Vec<(Section, PerLang<Vec<&Block>>)> {
+    let blocks: Vec<&Block> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.division == Division::Abstract)
+        .collect();
+    let is_prose = |s: Section| !matches!(s, Section::Keywords | Section::Acknowledgement);
+    let sections_of = |lang: Lang| -> Vec<Section> {
+        blocks
+            .iter()
+            .filter(|b| b.lang == lang && is_prose(b.section))
+            .map(|b| b.section)
+            .collect()
+    };
+    let present: Vec<Vec<Section>> = Lang::ALL
+        .map(sections_of)
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    let labelled_alike = present.windows(2).all(|w| w[0] == w[1]);
+    let mut parts: Vec<(Section, PerLang<Vec<&Block>>)> = Vec::new();
+    for block in blocks {
+        let section = if labelled_alike || !is_prose(block.section) {
+            block.section
+        } else {
+            Section::Front
+        };
+        let at = match parts.iter().position(|(s, _)| *s == section) {
+            Some(at) => at,
+            None => {
+                parts.push((section, PerLang::default()));
+                parts.len() - 1
+            }
+        };
+        parts[at].1.get_mut(block.lang).push(block);
+    }
+    parts
 }
 
 fn unit(
@@ -109,11 +146,7 @@ fn body_passages(block: &Block) -> (PerLang<Option<Passage>>, Vec<Link>) {
         let mut passages = PerLang::default();
         *passages.get_mut(block.lang) = passage(&[block]);
         let links = (0..block.sentences.len())
-            .map(|i| {
-                let mut link = Link::default();
-                link.sentences.get_mut(block.lang).push(i);
-                link
-            })
+            .map(|i| Link::alone(block.lang, i))
             .collect();
         return (passages, links);
     }
@@ -129,11 +162,7 @@ fn body_passages(block: &Block) -> (PerLang<Option<Passage>>, Vec<Link>) {
         let start = passage.text.len();
         passage.text.push_str(&sentence.text);
         passage.sentences.push(start..passage.text.len());
-        let mut link = Link::default();
-        link.sentences
-            .get_mut(sentence.lang)
-            .push(passage.sentences.len() - 1);
-        links.push(link);
+        links.push(Link::alone(sentence.lang, passage.sentences.len() - 1));
     }
     (passages, links)
 }
@@ -157,50 +186,46 @@ fn passage(blocks: &[&Block]) -> Option<Passage> {
     (!passage.sentences.is_empty()).then_some(passage)
 }
 
-/// Aligns the sentences of up to three passages into consistent groups.
-pub fn align_passages(passages: &PerLang<Option<Passage>>) -> Vec<Link> {
-    let items = passages.map(|_, p| p.as_ref().map(items).unwrap_or_default());
+/// Aligns the sentences of up to three passages into groups: three versions
+/// all at once ([`three_way`]), two as a pair ([`pair`]).
+pub fn align_passages(passages: &PerLang<Option<Passage>>, glossary: &Glossary) -> Vec<Link> {
+    let items = passages.map(|lang, p| {
+        p.as_ref()
+            .map(|p| items(p, lang, glossary))
+            .unwrap_or_default()
+    });
     let present: Vec<Lang> = Lang::ALL
         .into_iter()
         .filter(|&l| !items.get(l).is_empty())
         .collect();
-    // The pivot is the longest version (Russian on a tie): the one least likely
-    // to lack a sentence the others have.
-    let Some(&pivot) = present
-        .iter()
-        .max_by_key(|&&l| (items.get(l).len(), l == Lang::Ru))
-    else {
-        return Vec::new();
-    };
-    // Every sentence is a node (language, index); links join nodes into groups.
-    let mut groups = Groups::default();
-    for (i, _) in items.get(pivot).iter().enumerate() {
-        groups.add(&[(pivot, i)], (i, 1, 0));
+    if present.len() == 3 {
+        let ratio = |x: Lang, y: Lang| length_per_russian_char(y) / length_per_russian_char(x);
+        return three_way::align(&items, ratio);
     }
-    for &other in present.iter().filter(|&&l| l != pivot) {
-        let ratio = length_per_russian_char(pivot) / length_per_russian_char(other);
-        let steps = pair::align(items.get(other), items.get(pivot), 1.0 / ratio);
-        let mut pivot_seen = 0usize;
-        for (n, step) in steps.iter().enumerate() {
-            let nodes: Vec<(Lang, usize)> = step
-                .a
-                .iter()
-                .map(|&i| (other, i))
-                .chain(step.b.iter().map(|&j| (pivot, j)))
-                .collect();
-            // A sentence with no pivot counterpart goes just before the next pivot sentence.
-            let key = match step.b.first() {
-                Some(&j) => (j, 1, 0),
-                None => (pivot_seen, 0, n),
-            };
-            pivot_seen += step.b.len();
-            groups.add(&nodes, key);
+    match present[..] {
+        [] => Vec::new(),
+        [only] => (0..items.get(only).len())
+            .map(|i| Link::alone(only, i))
+            .collect(),
+        [a, b, ..] => {
+            let ratio = length_per_russian_char(b) / length_per_russian_char(a);
+            pair::align(items.get(a), items.get(b), ratio)
+                .into_iter()
+                .map(|step| {
+                    let mut sentences = PerLang::<Vec<usize>>::default();
+                    *sentences.get_mut(a) = step.a;
+                    *sentences.get_mut(b) = step.b;
+                    Link {
+                        sentences,
+                        confidence: step.confidence as f32,
+                    }
+                })
+                .collect()
         }
     }
-    groups.into_links()
 }
 
-fn items(passage: &Passage) -> Vec<Item> {
+fn items(passage: &Passage, lang: Lang, glossary: &Glossary) -> Vec<Item> {
     passage
         .sentences
         .iter()
@@ -208,81 +233,10 @@ fn items(passage: &Passage) -> Vec<Item> {
             let text = &passage.text[span.clone()];
             Item {
                 chars: text.chars().count(),
-                anchors: Anchors::of(text),
+                anchors: Anchors::of(text, lang, glossary),
             }
         })
         .collect()
-}
-
-/// Where a group sorts: (pivot sentence, 1, 0) for a group holding that pivot
-/// sentence; (next pivot sentence, 0, step) for one before it without any.
-type SortKey = (usize, u8, usize);
-
-/// Connected groups of sentence nodes, each with the smallest sort key it was given.
-#[derive(Default)]
-struct Groups {
-    /// node → group number
-    group_of: BTreeMap<(Lang, usize), usize>,
-    /// group number → (sort key, nodes); merged groups are left empty.
-    groups: Vec<(SortKey, Vec<(Lang, usize)>)>,
-}
-
-impl Groups {
-    fn add(&mut self, nodes: &[(Lang, usize)], key: SortKey) {
-        let mut target = None;
-        for node in nodes {
-            if let Some(&g) = self.group_of.get(node) {
-                target = Some(match target {
-                    Some(t) if t != g => self.merge(t, g),
-                    _ => g,
-                });
-            }
-        }
-        let target = target.unwrap_or_else(|| {
-            self.groups.push((key, Vec::new()));
-            self.groups.len() - 1
-        });
-        let group = &mut self.groups[target];
-        group.0 = group.0.min(key);
-        for &node in nodes {
-            if self.group_of.insert(node, target).is_none() {
-                self.groups[target].1.push(node);
-            }
-        }
-    }
-
-    fn merge(&mut self, into: usize, from: usize) -> usize {
-        let (key, nodes) = std::mem::take(&mut self.groups[from]);
-        for node in &nodes {
-            self.group_of.insert(*node, into);
-        }
-        let group = &mut self.groups[into];
-        group.0 = group.0.min(key);
-        group.1.extend(nodes);
-        into
-    }
-
-    fn into_links(self) -> Vec<Link> {
-        let mut groups: Vec<_> = self
-            .groups
-            .into_iter()
-            .filter(|(_, nodes)| !nodes.is_empty())
-            .collect();
-        groups.sort_by_key(|g| g.0);
-        groups
-            .into_iter()
-            .map(|(_, nodes)| {
-                let mut link = Link::default();
-                for (lang, i) in nodes {
-                    link.sentences.get_mut(lang).push(i);
-                }
-                for lang in Lang::ALL {
-                    link.sentences.get_mut(lang).sort_unstable();
-                }
-                link
-            })
-            .collect()
-    }
 }
 
 #[cfg(test)]
@@ -319,5 +273,25 @@ mod tests {
             })
             .collect();
         assert_eq!(order, [Lang::En, Lang::Ru, Lang::En]);
+    }
+
+    #[test]
+    fn abstracts_labelled_differently_are_aligned_as_one_passage() {
+        let source = " Abstract. Introduction. The Provisional Government set the date of the elections for November 12-14 and 28, 1917. \
+                      Results. The Provisional Government itself was overthrown by the Bolsheviks on October 25, 1917.\n\n\
+                      Key words: elections, Bolsheviks\n\n\
+                      \u{20}Аннотация. Временное правительство назначило дату выборов на 12-14 и 28 ноября 1917. \
+                      Само Временное правительство было свергнуто большевиками 25 октября 1917 года.\n\n\
+                      Ключевые слова: выборы, большевики\n\n";
+        let document = crate::ingest::ingest("x", Metadata::default(), source);
+        let units = align(&document);
+        assert_eq!(units[0].section, Section::Front);
+        let pairs: Vec<(Vec<usize>, Vec<usize>)> = units[0]
+            .links
+            .iter()
+            .map(|l| (l.sentences.en.clone(), l.sentences.ru.clone()))
+            .collect();
+        assert_eq!(pairs, [(vec![0], vec![0]), (vec![1], vec![1])]);
+        assert_eq!(units[1].section, Section::Keywords);
     }
 }

@@ -12,20 +12,24 @@ pub struct Item {
     pub anchors: Anchors,
 }
 
-/// One step of an alignment: sentences of side A and of side B, either may be empty.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One step of an alignment: sentences of side A and of side B, either may be
+/// empty, and how sure the aligner is of it, from 0 to 1.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Step {
     pub a: Vec<usize>,
     pub b: Vec<usize>,
+    pub confidence: f64,
 }
 
 /// The moves allowed, with the cost of their prior probability (−ln p).
-/// Omissions are likelier than in Gale and Church's parliamentary data: journal
-/// abstracts drop and add whole sentences.
+/// Omissions are far likelier than in Gale and Church's parliamentary data:
+/// journal abstracts drop and add whole sentences (in the bundled article, one
+/// group in ten between Kazakh and Russian, one in three between either and
+/// English).
 const MOVES: &[(usize, usize, f64)] = &[
-    (1, 1, 0.16), // p = 0.85
-    (1, 0, 3.5),  // p = 0.03
-    (0, 1, 3.5),  // p = 0.03
+    (1, 1, 0.36), // p = 0.70
+    (1, 0, 2.3),  // p = 0.10
+    (0, 1, 2.3),  // p = 0.10
     (2, 1, 3.2),  // p = 0.04
     (1, 2, 3.2),  // p = 0.04
     (2, 2, 4.6),  // p = 0.01
@@ -34,6 +38,9 @@ const MOVES: &[(usize, usize, f64)] = &[
 /// How much shared anchors lower a link's cost: at full overlap, more than an
 /// omission costs, so a link with clear anchors beats dropping both sentences.
 const ANCHOR_WEIGHT: f64 = 6.0;
+
+/// The cost of each number one side of a link has and the other lacks.
+const NUMBER_MISMATCH: f64 = 1.5;
 
 /// Gale and Church's variance of the length difference per character.
 const VARIANCE: f64 = 6.8;
@@ -65,9 +72,11 @@ pub fn align(a: &[Item], b: &[Item], ratio: f64) -> Vec<Step> {
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
         let (di, dj) = back[i][j];
+        let confidence = confidence(&a[i - di..i], &b[j - dj..j], a, b, ratio);
         steps.push(Step {
             a: (i - di..i).collect(),
             b: (j - dj..j).collect(),
+            confidence,
         });
         i -= di;
         j -= dj;
@@ -76,17 +85,51 @@ pub fn align(a: &[Item], b: &[Item], ratio: f64) -> Vec<Step> {
     steps
 }
 
+/// How sure a step is. A link is as sure as its cost is low (lengths that fit,
+/// anchors shared). A sentence left without counterpart is as sure as it
+/// shares little with any sentence of the other side: one that shares names or
+/// numbers with some sentence there may well be its translation after all.
+pub(crate) fn confidence(
+    a: &[Item],
+    b: &[Item],
+    all_a: &[Item],
+    all_b: &[Item],
+    ratio: f64,
+) -> f64 {
+    let logistic = |x: f64| 1.0 / (1.0 + (-x).exp());
+    match (a, b) {
+        ([], [one]) | ([one], []) => {
+            let others = if a.is_empty() { all_a } else { all_b };
+            let closest = others
+                .iter()
+                .map(|o| o.anchors.similarity(&one.anchors))
+                .fold(0.0, f64::max);
+            (1.0 - 2.0 * closest).clamp(0.05, 0.95)
+        }
+        _ => {
+            let prior = MOVES
+                .iter()
+                .find(|m| m.0 == a.len() && m.1 == b.len())
+                .map_or(5.0, |m| m.2);
+            logistic(1.0 - prior - link_cost(a, b, ratio))
+        }
+    }
+}
+
 /// The cost of linking sentences `a` with `b` beyond the move's prior:
 /// length mismatch, less the anchors they share. Nothing for an omission.
-fn link_cost(a: &[Item], b: &[Item], ratio: f64) -> f64 {
+pub(crate) fn link_cost(a: &[Item], b: &[Item], ratio: f64) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
     let la: usize = a.iter().map(|s| s.chars).sum();
     let lb: usize = b.iter().map(|s| s.chars).sum();
-    let similarity = Anchors::union(a.iter().map(|s| &s.anchors))
-        .similarity(&Anchors::union(b.iter().map(|s| &s.anchors)));
-    length_cost(la as f64, lb as f64, ratio) - ANCHOR_WEIGHT * similarity
+    let (a, b) = (
+        Anchors::union(a.iter().map(|s| &s.anchors)),
+        Anchors::union(b.iter().map(|s| &s.anchors)),
+    );
+    length_cost(la as f64, lb as f64, ratio) - ANCHOR_WEIGHT * a.similarity(&b)
+        + NUMBER_MISMATCH * a.unmatched_numbers(&b) as f64
 }
 
 /// −ln of the probability that sentences of these lengths translate each other.
@@ -118,35 +161,35 @@ fn normal_cdf(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::anchors::Glossary;
+    use crate::model::Lang;
 
-    fn items(texts: &[&str]) -> Vec<Item> {
+    fn items(texts: &[&str], lang: Lang) -> Vec<Item> {
         texts
             .iter()
             .map(|t| Item {
                 chars: t.chars().count(),
-                anchors: Anchors::of(t),
+                anchors: Anchors::of(t, lang, &Glossary::default()),
             })
             .collect()
     }
 
+    fn pairs(steps: &[Step]) -> Vec<(Vec<usize>, Vec<usize>)> {
+        steps.iter().map(|s| (s.a.clone(), s.b.clone())).collect()
+    }
+
     #[test]
     fn equal_lengths_align_one_to_one() {
-        let a = items(&["a".repeat(80).as_str(), "b".repeat(40).as_str()]);
-        let b = items(&["c".repeat(85).as_str(), "d".repeat(38).as_str()]);
-        let steps = align(&a, &b, 1.0);
-        assert_eq!(
-            steps,
-            [
-                Step {
-                    a: vec![0],
-                    b: vec![0]
-                },
-                Step {
-                    a: vec![1],
-                    b: vec![1]
-                }
-            ]
+        let a = items(
+            &["a".repeat(80).as_str(), "b".repeat(40).as_str()],
+            Lang::En,
         );
+        let b = items(
+            &["c".repeat(85).as_str(), "d".repeat(38).as_str()],
+            Lang::En,
+        );
+        let steps = align(&a, &b, 1.0);
+        assert_eq!(pairs(&steps), [(vec![0], vec![0]), (vec![1], vec![1])]);
     }
 
     #[test]
@@ -155,32 +198,20 @@ mod tests {
             "Мақала барысында жалпы ғылыми және арнайы тарихи әдістер қолданылды.",
             "Зерттеудің қайнар көзі отандық және шетелдік мұрағаттардан табылған материалдар болды.",
             "Сондай-ақ, осы мақаланың қайнар көзі ретінде ХХ ғасырдың басындағы мерзімді баспа басылымдары пайдаланылды.",
-        ]);
+        ], Lang::Kk);
         let ru = items(&[
             "Источниковой базой исследования послужили материалы, обнаруженные в отечественных и зарубежных архивах.",
             "Также вкачестве источника для настоящей статьи были использованы публикации периодической печати начала ХХ века.",
-        ]);
+        ], Lang::Ru);
         let steps = align(&kk, &ru, 1.1);
         assert_eq!(
-            steps[0],
-            Step {
-                a: vec![0],
-                b: vec![]
-            }
+            pairs(&steps),
+            [(vec![0], vec![]), (vec![1], vec![0]), (vec![2], vec![1])]
         );
-        assert_eq!(
-            steps[1],
-            Step {
-                a: vec![1],
-                b: vec![0]
-            }
-        );
-        assert_eq!(
-            steps[2],
-            Step {
-                a: vec![2],
-                b: vec![1]
-            }
+        // The links share anchors (`материал…`, `ХХ`) and are surer than the omission.
+        assert!(
+            steps[1].confidence > 0.5 && steps[2].confidence > 0.5,
+            "{steps:?}"
         );
     }
 

@@ -4,12 +4,9 @@
 //! curator can check a document at a glance.
 
 use std::io::{BufWriter, Write};
-use std::path::Path;
 
 use anstyle::{AnsiColor, Style};
-use anyhow::Context as _;
 use serde::Serialize;
-use ushtil::corpus;
 use ushtil::model::{Block, Document, RepairKind};
 
 use super::{output::ReportFormat, Context, Status};
@@ -48,26 +45,7 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
 }
 
 fn read(context: &Context, doc: &str) -> anyhow::Result<Document> {
-    let as_path = Path::new(doc);
-    if as_path.is_file() {
-        let id = as_path
-            .file_stem()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
-        let source = corpus::Source {
-            id,
-            metadata: Some(as_path.with_extension("toml")).filter(|p| p.is_file()),
-            text: as_path.to_owned(),
-        };
-        return Ok(ushtil::build::read_document(&source)?);
-    }
-    let sources = corpus::sources(&context.corpus)?;
-    let source = sources
-        .iter()
-        .find(|s| s.id == doc)
-        .with_context(|| format!("no document {doc:?} in {}", context.corpus.display()))?;
-    Ok(ushtil::build::read_document(source)?)
+    Ok(ushtil::build::read_document(&context.source(doc)?)?)
 }
 
 fn print(out: &mut impl Write, document: &Document, args: &Args) -> std::io::Result<()> {

@@ -1,18 +1,21 @@
 //! The subcommands, one file each, and what they share: the corpus and index
 //! folders, building a stale index on demand, and exit codes.
 
+pub mod align;
 pub mod analyze;
 pub mod build;
+pub mod compare;
 pub mod export;
 pub mod inspect;
 pub mod output;
 pub mod search;
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
+use ushtil::corpus;
 use ushtil::index::CorpusIndex;
 
 /// What every command is given.
@@ -38,6 +41,18 @@ impl Context {
             }
         }
         CorpusIndex::open(&self.index).context("cannot open the index")
+    }
+
+    /// A document of the corpus by its id, or any text file by its path.
+    pub fn source(&self, doc: &str) -> anyhow::Result<corpus::Source> {
+        let as_path = Path::new(doc);
+        if as_path.is_file() {
+            return Ok(corpus::Source::for_text(as_path.to_owned()));
+        }
+        corpus::sources(&self.corpus)?
+            .into_iter()
+            .find(|s| s.id == doc)
+            .with_context(|| format!("no document {doc:?} in {}", self.corpus.display()))
     }
 
     /// Progress and summaries go to standard error, unless `--quiet`.

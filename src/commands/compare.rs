@@ -1,0 +1,295 @@
+//! `ushtil compare DOC`: lays a document's translations side by side, one
+//! column per language and one aligned sentence group per row, so that what one
+//! version adds or drops shows at once as an empty cell; ends with a summary of
+//! the sentences each version has that another lacks.
+
+use std::io::{BufWriter, IsTerminal, Write};
+
+use anstyle::{AnsiColor, Style};
+use anyhow::bail;
+use serde::Serialize;
+use ushtil::model::{Division, Lang, PerLang, Unit};
+
+use super::{Context, Status};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// A document id of the corpus, or the path of a text file.
+    doc: String,
+    /// Only this part of the abstracts (introduction, goals, materials, results, conclusion, keywords …).
+    #[arg(long, value_name = "PART")]
+    section: Option<String>,
+    /// The languages to show, in this order.
+    #[arg(long, value_delimiter = ',', default_value = "kk,ru,en")]
+    langs: Vec<Lang>,
+    /// Width of the table in characters (default: the terminal's, or 120 in a pipe).
+    #[arg(long)]
+    width: Option<usize>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Only the groups the aligner is least sure of (below --threshold), for a curator to check first.
+    #[arg(long)]
+    weak: bool,
+    /// The confidence below which a group is weak.
+    #[arg(long, default_value_t = 0.7)]
+    threshold: f32,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// Columns for reading.
+    Text,
+    /// JSON Lines: one object per group.
+    Json,
+    /// Tab-separated: a header, then one row per group.
+    Tsv,
+}
+
+const HEADER: Style = Style::new().bold();
+const DIM: Style = Style::new().dimmed();
+const MISSING: Style = AnsiColor::Yellow.on_default();
+
+/// One row of the comparison.
+#[derive(Serialize)]
+struct Row<'a> {
+    doc: &'a str,
+    section: &'a str,
+    group: usize,
+    confidence: f32,
+    #[serde(flatten)]
+    texts: PerLang<Option<&'a str>>,
+    sentences: &'a PerLang<Vec<usize>>,
+}
+
+pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
+    if args.langs.is_empty() {
+        bail!("--langs names no language");
+    }
+    let source = context.source(&args.doc)?;
+    let units = ushtil::build::read_units(&source)?;
+    let units: Vec<&Unit> = units
+        .iter()
+        .filter(|u| u.division == Division::Abstract)
+        .filter(|u| {
+            args.section
+                .as_deref()
+                .is_none_or(|s| u.section.name() == s)
+        })
+        .collect();
+    if units.is_empty() {
+        let what = args
+            .section
+            .as_deref()
+            .map_or("abstracts".to_owned(), |s| format!("abstract part {s:?}"));
+        bail!("{}: no {what} to compare", source.text.display());
+    }
+    let mut rows = Vec::new();
+    for unit in &units {
+        for (n, (link, texts)) in unit.links.iter().zip(unit.link_texts()).enumerate() {
+            if args.weak && link.confidence >= args.threshold {
+                continue;
+            }
+            rows.push(Row {
+                doc: &unit.doc,
+                section: unit.section.name(),
+                group: n + 1,
+                confidence: link.confidence,
+                texts,
+                sentences: &link.sentences,
+            });
+        }
+    }
+    let mut out = BufWriter::new(anstream::stdout().lock());
+    match args.format {
+        Format::Json => {
+            for row in &rows {
+                writeln!(out, "{}", serde_json::to_string(row)?)?;
+            }
+        }
+        Format::Tsv => {
+            let langs: Vec<&str> = args.langs.iter().map(|l| l.code()).collect();
+            writeln!(out, "doc\tsection\tgroup\tconfidence\t{}", langs.join("\t"))?;
+            for row in &rows {
+                let cells: Vec<String> = args
+                    .langs
+                    .iter()
+                    .map(|&l| {
+                        row.texts
+                            .get(l)
+                            .unwrap_or_default()
+                            .replace(['\t', '\n'], " ")
+                    })
+                    .collect();
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{:.2}\t{}",
+                    row.doc,
+                    row.section,
+                    row.group,
+                    row.confidence,
+                    cells.join("\t")
+                )?;
+            }
+        }
+        Format::Text => {
+            let width = args.width.unwrap_or_else(terminal_width);
+            print_table(&mut out, &rows, &args.langs, width)?;
+            if !args.weak {
+                print_summary(&mut out, &units, &args.langs)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if rows.is_empty() {
+        Status::NotFound
+    } else {
+        Status::Found
+    })
+}
+
+fn terminal_width() -> usize {
+    if std::io::stdout().is_terminal() {
+        if let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size() {
+            return usize::from(w).max(40);
+        }
+    }
+    120
+}
+
+/// The columns: a narrow gutter for the group, then one column per language.
+fn print_table(
+    out: &mut impl Write,
+    rows: &[Row],
+    langs: &[Lang],
+    width: usize,
+) -> std::io::Result<()> {
+    const GUTTER: usize = 6;
+    let column = (width.saturating_sub(GUTTER) / langs.len())
+        .saturating_sub(2)
+        .max(12);
+    let header: Vec<String> = langs.iter().map(|l| pad(l.code(), column)).collect();
+    writeln!(out, "{HEADER}{:GUTTER$}{}{HEADER:#}", "", header.join("  "))?;
+    let mut section = "";
+    for row in rows {
+        if row.section != section {
+            section = row.section;
+            writeln!(out, "{HEADER}{section}{HEADER:#}")?;
+        }
+        let cells: Vec<Vec<String>> = langs
+            .iter()
+            .map(|&l| row.texts.get(l).map_or_else(Vec::new, |t| wrap(t, column)))
+            .collect();
+        let height = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        for line in 0..height {
+            let gutter = match line {
+                0 => format!("{:<GUTTER$}", row.group),
+                1 => format!("{DIM}{:<GUTTER$.2}{DIM:#}", row.confidence),
+                _ => " ".repeat(GUTTER),
+            };
+            write!(out, "{gutter}")?;
+            for (n, cell) in cells.iter().enumerate() {
+                let text = match (cell.get(line), line) {
+                    (Some(text), _) => pad(text, column),
+                    // A language with no sentence in the group: marked on the row's first line.
+                    (None, 0) if cell.is_empty() => {
+                        format!("{MISSING}{}{MISSING:#}", pad("—", column))
+                    }
+                    (None, _) => " ".repeat(column),
+                };
+                if n + 1 < cells.len() {
+                    write!(out, "{text}  ")?;
+                } else {
+                    write!(out, "{}", text.trim_end())?;
+                }
+            }
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
+/// For each language, how many of its sentences have no counterpart in each other language.
+fn print_summary(out: &mut impl Write, units: &[&Unit], langs: &[Lang]) -> std::io::Result<()> {
+    writeln!(out)?;
+    for &lang in langs {
+        let mut sentences = 0;
+        let mut lacking = PerLang::<usize>::default();
+        for unit in units {
+            for link in &unit.links {
+                let own = link.sentences.get(lang).len();
+                sentences += own;
+                for &other in langs.iter().filter(|&&o| o != lang) {
+                    if link.sentences.get(other).is_empty() && unit.passages.get(other).is_some() {
+                        *lacking.get_mut(other) += own;
+                    }
+                }
+            }
+        }
+        let gaps: Vec<String> = langs
+            .iter()
+            .filter(|&&o| o != lang)
+            .map(|&o| format!("{} not in {o}", lacking.get(o)))
+            .collect();
+        writeln!(
+            out,
+            "{HEADER}{lang}{HEADER:#}  {sentences} sentences; {}",
+            gaps.join(", ")
+        )?;
+    }
+    Ok(())
+}
+
+/// `text` padded with spaces to `width` characters.
+fn pad(text: &str, width: usize) -> String {
+    let length = text.chars().count();
+    format!("{text}{}", " ".repeat(width.saturating_sub(length)))
+}
+
+/// Word-wraps `text` into lines of at most `width` characters (a longer word is cut).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let mut word: Vec<char> = word.chars().collect();
+        while word.len() > width {
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            lines.push(word.drain(..width).collect());
+        }
+        let word: String = word.into_iter().collect();
+        let needed = if line.is_empty() {
+            0
+        } else {
+            line.chars().count() + 1
+        };
+        if needed + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_keeps_words_whole_within_the_width() {
+        let lines = wrap("Уақытша үкімет Бүкілресейлік Құрылтай жиналысын сайлау", 20);
+        assert!(lines.iter().all(|l| l.chars().count() <= 20), "{lines:?}");
+        assert_eq!(
+            lines.join(" "),
+            "Уақытша үкімет Бүкілресейлік Құрылтай жиналысын сайлау"
+        );
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+    }
+}
