@@ -64,8 +64,7 @@ pub fn render(doc: &str, units: &[Unit], checked: bool) -> String {
                         .join(",")
                 }
             });
-            let openings =
-                Lang::ALL.map(|lang| texts.get(lang).map_or("—".to_owned(), |t| opening(t)));
+            let openings = Lang::ALL.map(|lang| texts.get(lang).map_or("—".to_owned(), opening));
             let _ = writeln!(
                 out,
                 "{}\t{}\t{}\t{}\t{:.2}\t{}",

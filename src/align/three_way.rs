@@ -91,11 +91,7 @@ pub fn align(items: &PerLang<Vec<Item>>, ratio: impl Fn(Lang, Lang) -> f64) -> V
 }
 
 /// The slices of each language's items a group starting at `from` takes.
-fn parts<'a>(
-    items: &'a PerLang<Vec<Item>>,
-    from: [usize; 3],
-    shape: [usize; 3],
-) -> [&'a [Item]; 3] {
+fn parts(items: &PerLang<Vec<Item>>, from: [usize; 3], shape: [usize; 3]) -> [&[Item]; 3] {
     let mut parts: [&[Item]; 3] = [&[], &[], &[]];
     for (d, lang) in Lang::ALL.into_iter().enumerate() {
         parts[d] = &items.get(lang)[from[d]..from[d] + shape[d]];
