@@ -20,16 +20,15 @@ const ABSENT: [f64; 3] = [0.5, 2.0, 3.0];
 /// Added for each language with two sentences in the group (1-1-2, 2-1-0 …).
 const DOUBLE: f64 = 3.0;
 
-/// The sizes a group may take in each language.
+/// The sizes a group may take in each language: none, one or two sentences
+/// (1-1-1, 1-1-0, 2-1-1, 2-2-1 …), never none in all three.
 fn moves() -> Vec<[usize; 3]> {
     let mut moves = Vec::new();
     for a in 0..=2 {
         for b in 0..=2 {
             for c in 0..=2 {
-                let shape = [a, b, c];
-                let doubles = shape.iter().filter(|&&n| n == 2).count();
-                if shape != [0, 0, 0] && doubles <= 1 {
-                    moves.push(shape);
+                if [a, b, c] != [0, 0, 0] {
+                    moves.push([a, b, c]);
                 }
             }
         }
