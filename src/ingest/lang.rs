@@ -89,7 +89,18 @@ pub fn detect(text: &str, fallback: Lang) -> Lang {
         return fallback;
     }
     if latin > cyrillic {
-        return Lang::En;
+        // Kazakh in the Latin alphabet of 2021 shows letters English lacks.
+        let words = text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty());
+        let kazakh_latin = words
+            .filter(|w| crate::text::fold::is_kazakh_latin(&w.to_lowercase()))
+            .count();
+        return if kazakh_latin * 10 >= text.split_whitespace().count().max(1) {
+            Lang::Kk
+        } else {
+            Lang::En
+        };
     }
     let (mut kazakh_words, mut russian_words) = (0usize, 0usize);
     for word in text
@@ -142,6 +153,16 @@ mod tests {
     fn english_and_mixed_script_words() {
         assert_eq!(
             detect("In the Turgaу district, the Alash list won.", Lang::Kk),
+            Lang::En
+        );
+    }
+
+    #[test]
+    fn kazakh_in_the_latin_alphabet_of_2021() {
+        let kk = "Sonda qazy qorqyp, būl mağan kelgen bala menıñ qazylyğymdy tartyp alsa kerek dep aitty.";
+        assert_eq!(detect(kk, Lang::En), Lang::Kk);
+        assert_eq!(
+            detect("The question of the quorum was raised again.", Lang::Kk),
             Lang::En
         );
     }

@@ -1,12 +1,13 @@
 //! The named analyzers: `kk`, `ru` and `en` (stemmed, one per language) and
 //! `form` (the word form, not stemmed: for prefix queries and exact forms).
 //!
-//! Every chain is: words → NFC → script folding → lower case → stemmer.
+//! Every chain is: words → NFC → script folding → lower case → stemmer; the
+//! Kazakh one reads the Latin alphabet of 2021 as Cyrillic before stemming.
 
 use rust_stemmers::Algorithm;
 use tantivy::tokenizer::{LowerCaser, TextAnalyzer, Token, TokenizerManager};
 
-use super::filters::{KazakhStem, MapFilter, Nfc, ScriptFold, Snowball};
+use super::filters::{KazakhLatin, KazakhStem, MapFilter, Nfc, ScriptFold, Snowball};
 use super::tokenizer::WordTokenizer;
 use crate::model::Lang;
 
@@ -38,7 +39,10 @@ impl Analyzer {
             Analyzer::Stem(Lang::Ru) => words
                 .filter(MapFilter(Snowball::new(Algorithm::Russian)))
                 .build(),
-            Analyzer::Stem(Lang::Kk) => words.filter(MapFilter(KazakhStem)).build(),
+            Analyzer::Stem(Lang::Kk) => words
+                .filter(MapFilter(KazakhLatin))
+                .filter(MapFilter(KazakhStem))
+                .build(),
             Analyzer::Form => words.build(),
         }
     }
@@ -100,6 +104,15 @@ mod tests {
     fn kazakh_case_forms_share_a_term() {
         let kk = Analyzer::Stem(Lang::Kk);
         assert_eq!(terms(kk, "сайлауды сайлауға сайлаудың"), ["сайлау"; 3]);
+    }
+
+    #[test]
+    fn kazakh_in_latin_letters_meets_its_cyrillic() {
+        let kk = Analyzer::Stem(Lang::Kk);
+        assert_eq!(terms(kk, "Qazaqstan"), terms(kk, "Қазақстан"));
+        assert_eq!(terms(kk, "qazaqtardyñ"), terms(kk, "қазақтардың"));
+        // English in the Kazakh field is left as it is.
+        assert_eq!(terms(kk, "question"), ["question"]);
     }
 
     #[test]

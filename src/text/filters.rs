@@ -133,6 +133,21 @@ impl TermMap for Snowball {
     }
 }
 
+/// Kazakh written in the Latin alphabet of 2021 (`qazaqstan`, `būryñğy`), in
+/// Cyrillic, so that it is indexed and found as one with Cyrillic Kazakh.
+/// Expects lower-cased input; words that could be English are left alone.
+#[derive(Clone, Copy)]
+pub struct KazakhLatin;
+
+impl TermMap for KazakhLatin {
+    fn map(&self, term: &mut String, buffer: &mut String) {
+        if fold::is_kazakh_latin(term) {
+            fold::kazakh_latin_to_cyrillic(term, buffer);
+            std::mem::swap(term, buffer);
+        }
+    }
+}
+
 /// The Kazakh suffix-stripping stemmer ([`kazakh::stem`]); expects lower-cased input.
 #[derive(Clone, Copy)]
 pub struct KazakhStem;
