@@ -21,8 +21,8 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{TantivyDocument, Term};
 
 use crate::index::{CorpusIndex, IndexError};
-use crate::model::{Lang, PerLang, Unit};
-use crate::text::{analyze, Analyzer};
+use crate::model::{Lang, Passage, PerLang, Unit};
+use crate::text::{analyze, names, Analyzer};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
@@ -58,6 +58,8 @@ pub struct CompiledQuery {
 struct Marks {
     stems: HashSet<String>,
     prefixes: Vec<String>,
+    /// Name keys ([`names`]): names in other scripts.
+    names: HashSet<String>,
 }
 
 /// Parses `query` for the languages `langs`.
@@ -219,10 +221,28 @@ impl Compiler<'_> {
                 let field = fields.stem(lang);
                 match tokens.len() {
                     0 => None,
-                    1 => Some(Box::new(TermQuery::new(
-                        Term::from_field_text(field, &tokens[0].text),
-                        IndexRecordOption::WithFreqs,
-                    ))),
+                    1 => {
+                        let word: Box<dyn Query> = Box::new(TermQuery::new(
+                            Term::from_field_text(field, &tokens[0].text),
+                            IndexRecordOption::WithFreqs,
+                        ));
+                        // A capitalised word is also looked up as a name, in any script.
+                        match names::name_key(phrase, lang) {
+                            Some(key) => {
+                                if !negated {
+                                    self.marks.get_mut(lang).names.insert(key.clone());
+                                }
+                                let name = Term::from_field_text(fields.names(lang), &key);
+                                let name: Box<dyn Query> =
+                                    Box::new(TermQuery::new(name, IndexRecordOption::WithFreqs));
+                                Some(Box::new(BooleanQuery::new(vec![
+                                    (Occur::Should, word),
+                                    (Occur::Should, name),
+                                ])))
+                            }
+                            None => Some(word),
+                        }
+                    }
                     _ => {
                         let terms = tokens
                             .iter()
@@ -306,7 +326,14 @@ pub fn run(
         let document: TantivyDocument = searcher.doc(address).map_err(tantivy_error)?;
         let unit = index.unit(&document)?;
         let highlights = PerLang::from_fn(|lang| match unit.text(lang) {
-            Some(text) => highlight(text, lang, query.marks.get(lang)),
+            Some(_) => highlight(
+                unit.passages
+                    .get(lang)
+                    .as_ref()
+                    .expect("a text has a passage"),
+                lang,
+                query.marks.get(lang),
+            ),
             None => Vec::new(),
         });
         hits.push(Hit {
@@ -330,8 +357,17 @@ pub fn search(
 }
 
 /// The byte ranges of the words of `text` that a query's marks match.
-fn highlight(text: &str, lang: Lang, marks: &Marks) -> Vec<Range<usize>> {
+fn highlight(passage: &Passage, lang: Lang, marks: &Marks) -> Vec<Range<usize>> {
+    let text = passage.text.as_str();
     let mut ranges: Vec<Range<usize>> = Vec::new();
+    if !marks.names.is_empty() {
+        ranges.extend(
+            names::names_in(text, &passage.sentences, lang)
+                .into_iter()
+                .filter(|(_, key)| marks.names.contains(key))
+                .map(|(range, _)| range),
+        );
+    }
     if !marks.stems.is_empty() {
         ranges.extend(
             analyze(Analyzer::Stem(lang), text)

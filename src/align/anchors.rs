@@ -9,6 +9,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use crate::ingest::segment;
 use crate::model::{Lang, PerLang};
+use crate::text::names::latin_spelling;
 use crate::text::{analyze, Analyzer};
 
 /// Letters of a word's spelling kept for comparing it across languages: long
@@ -143,61 +144,6 @@ impl Glossary {
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
     }
-}
-
-/// A rough common Latin spelling of a Kazakh, Russian or English word, so that
-/// a name or loanword compares equal across scripts: transliterate Cyrillic,
-/// then merge spellings that differ between the languages' conventions
-/// (`c`/`k`, `w`/`v`, `y`/`i`, doubled letters) and vowels that the three
-/// write differently (`Бөкейхан`, `Букейхан`, `Bukeikhan`).
-pub fn latin_spelling(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    for c in word.chars().flat_map(char::to_lowercase) {
-        let latin = match c {
-            'а' | 'ә' | 'я' => "a",
-            'б' => "b",
-            'в' => "v",
-            'г' | 'ғ' => "g",
-            'д' => "d",
-            'е' | 'ё' | 'э' | 'и' | 'й' | 'і' | 'ы' => "i",
-            'ж' => "zh",
-            'з' => "z",
-            'к' | 'қ' => "k",
-            'л' => "l",
-            'м' => "m",
-            'н' | 'ң' => "n",
-            'о' | 'ө' | 'у' | 'ұ' | 'ү' | 'ю' => "u",
-            'п' => "p",
-            'р' => "r",
-            'с' => "s",
-            'т' => "t",
-            'ф' => "f",
-            'х' | 'һ' => "h",
-            'ц' => "ts",
-            'ч' => "ch",
-            'ш' | 'щ' => "sh",
-            'ъ' | 'ь' => "",
-            'c' | 'q' => "k",
-            'w' => "v",
-            'y' | 'e' => "i",
-            'o' => "u",
-            'x' => "ks",
-            _ if c.is_alphabetic() => {
-                out.push(c);
-                continue;
-            }
-            _ => continue,
-        };
-        out.push_str(latin);
-    }
-    let out = out.replace("kh", "h").replace("th", "t").replace("ph", "f");
-    let mut merged = String::with_capacity(out.len());
-    for c in out.chars() {
-        if !merged.ends_with(c) {
-            merged.push(c);
-        }
-    }
-    merged
 }
 
 #[cfg(test)]

@@ -19,13 +19,13 @@ pub use schema::Fields;
 
 use crate::corpus::Fingerprint;
 use crate::model::{Lang, Unit};
-use crate::text;
+use crate::text::{self, names};
 
 const CURRENT: &str = "CURRENT";
 const MANIFEST: &str = "ushtil.json";
 
 /// Bumped whenever the schema or the analyzers change, so that old indexes are rebuilt.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {
@@ -196,9 +196,14 @@ fn add_units(
             fields.stored => json,
         );
         for lang in Lang::ALL {
-            if let Some(text) = unit.text(lang) {
-                document.add_text(fields.stem(lang), text);
-                document.add_text(fields.form(lang), text);
+            if let Some(passage) = unit.passages.get(lang) {
+                document.add_text(fields.stem(lang), &passage.text);
+                document.add_text(fields.form(lang), &passage.text);
+                let keys: Vec<String> = names::names_in(&passage.text, &passage.sentences, lang)
+                    .into_iter()
+                    .map(|(_, key)| key)
+                    .collect();
+                document.add_text(fields.names(lang), keys.join(" "));
             }
         }
         writer.add_document(document).map_err(tantivy_error(path))?;

@@ -1,6 +1,7 @@
 //! The index schema: per language, a stemmed field (`kk`, `ru`, `en`, searched
-//! by default) and a word-form field (`kk_form` …, for prefix queries), plus
-//! the unit's identity and the whole unit stored as JSON for display.
+//! by default), a word-form field (`kk_form` …, for prefix queries) and a
+//! name-key field (`kk_names` …, for names across scripts), plus the unit's
+//! identity and the whole unit stored as JSON for display.
 
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, STORED,
@@ -22,6 +23,7 @@ pub struct Fields {
     pub stored: Field,
     stems: PerLang<Field>,
     forms: PerLang<Field>,
+    names: PerLang<Field>,
 }
 
 impl Fields {
@@ -31,6 +33,11 @@ impl Fields {
 
     pub fn form(&self, lang: Lang) -> Field {
         *self.forms.get(lang)
+    }
+
+    /// The name keys of a language's passage ([`crate::text::names`]).
+    pub fn names(&self, lang: Lang) -> Field {
+        *self.names.get(lang)
     }
 
     /// The fields of an existing index's schema, if it is ushtil's.
@@ -51,6 +58,7 @@ impl Fields {
             stored: field("stored")?,
             stems: per_lang("")?,
             forms: per_lang("_form")?,
+            names: per_lang("_names")?,
         })
     }
 }
@@ -76,6 +84,14 @@ pub fn build() -> (Schema, Fields) {
     let forms = PerLang::from_fn(|lang| {
         builder.add_text_field(&format!("{}_form", lang.code()), analyzed(Analyzer::Form))
     });
+    let names = PerLang::from_fn(|lang| {
+        let keys = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(Analyzer::Form.name())
+                .set_index_option(IndexRecordOption::WithFreqs),
+        );
+        builder.add_text_field(&format!("{}_names", lang.code()), keys)
+    });
     let fields = Fields {
         doc,
         unit,
@@ -84,6 +100,7 @@ pub fn build() -> (Schema, Fields) {
         stored,
         stems,
         forms,
+        names,
     };
     (builder.build(), fields)
 }

@@ -5,6 +5,7 @@ pub mod analyzers;
 pub mod filters;
 pub mod fold;
 pub mod kazakh;
+pub mod names;
 pub mod tokenizer;
 
 pub use analyzers::{analyze, register, Analyzer};
