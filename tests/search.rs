@@ -162,9 +162,12 @@ fn phrase_boolean_and_prefix_queries() {
                 .iter()
                 .any(|t| en.contains(t))
     }));
-    let either = search_json(&["Shokay OR Shokai", "--limit", "100"]);
+    let either = search_json(&["Ekibastuz OR Orenburg", "--limit", "100"]);
+    let one = search_json(&["Ekibastuz", "--limit", "100"]);
+    assert!(either.len() > one.len() && !one.is_empty());
+    // Spellings of one name find each other: Shokay and Shokai.
     let shokay = search_json(&["Shokay", "--limit", "100"]);
-    assert!(either.len() > shokay.len());
+    assert!(shokay.iter().any(|h| marked(h, "en").contains(&"Shokai")));
     let without = search_json(&["Alash NOT party", "--lang", "en", "--limit", "100"]);
     assert!(!without.is_empty());
     assert!(without.iter().all(|h| {
