@@ -95,6 +95,17 @@ mod tests {
     }
 
     #[test]
+    fn english_possessives_and_hyphenated_compounds_by_their_parts() {
+        let en = Analyzer::Stem(Lang::En);
+        assert_eq!(terms(en, "People's"), terms(en, "people"));
+        assert_eq!(terms(en, "Commissars'"), terms(en, "commissars"));
+        assert_eq!(
+            terms(en, "self-determination"),
+            [terms(en, "self"), terms(en, "determination")].concat()
+        );
+    }
+
+    #[test]
     fn russian_yo_is_searched_as_ye() {
         let ru = Analyzer::Stem(Lang::Ru);
         assert_eq!(terms(ru, "её"), terms(ru, "ее"));
