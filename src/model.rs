@@ -325,6 +325,14 @@ impl Unit {
         format!("{division}/{}", self.section.name())
     }
 
+    /// The unit's position in its document, from its id (`u003` → 3).
+    pub fn ordinal(&self) -> usize {
+        self.id
+            .trim_start_matches('u')
+            .parse()
+            .unwrap_or(usize::MAX)
+    }
+
     pub fn text(&self, lang: Lang) -> Option<&str> {
         self.passages.get(lang).as_ref().map(|p| p.text.as_str())
     }

@@ -18,6 +18,7 @@ use tantivy::query::{
 };
 use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
 use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::Token;
 use tantivy::{TantivyDocument, Term};
 
 use crate::index::{CorpusIndex, IndexError};
@@ -60,6 +61,10 @@ struct Marks {
     prefixes: Vec<String>,
     /// Name keys ([`names`]): names in other scripts.
     names: HashSet<String>,
+    /// Exact word forms (`--exact`).
+    forms: HashSet<String>,
+    /// Phrases: their terms in order, stems or (exact) forms.
+    phrases: Vec<(Analyzer, Vec<String>)>,
 }
 
 /// Parses `query` for the languages `langs`.
@@ -67,6 +72,17 @@ pub fn compile(
     index: &CorpusIndex,
     query: &str,
     langs: &[Lang],
+) -> Result<CompiledQuery, SearchError> {
+    compile_with(index, query, langs, false)
+}
+
+/// Parses `query` for the languages `langs`; with `exact`, words match their
+/// printed form only (`сайлауды`, not every form of `сайлау`).
+pub fn compile_with(
+    index: &CorpusIndex,
+    query: &str,
+    langs: &[Lang],
+    exact: bool,
 ) -> Result<CompiledQuery, SearchError> {
     let error = |message: String| SearchError::Query {
         query: query.to_owned(),
@@ -94,6 +110,7 @@ pub fn compile(
     let mut compiler = Compiler {
         index,
         langs,
+        exact,
         marks: PerLang::default(),
     };
     let query = compiler
@@ -109,6 +126,7 @@ pub fn compile(
 struct Compiler<'a> {
     index: &'a CorpusIndex,
     langs: &'a [Lang],
+    exact: bool,
     marks: PerLang<Marks>,
 }
 
@@ -211,14 +229,22 @@ impl Compiler<'_> {
                     }
                 }
             } else {
-                let tokens = analyze(Analyzer::Stem(lang), phrase);
+                let (analyzer, field) = if self.exact {
+                    (Analyzer::Form, fields.form(lang))
+                } else {
+                    (Analyzer::Stem(lang), fields.stem(lang))
+                };
+                let tokens = analyze(analyzer, phrase);
                 if !negated {
-                    self.marks
-                        .get_mut(lang)
-                        .stems
-                        .extend(tokens.iter().map(|t| t.text.clone()));
+                    let marks = self.marks.get_mut(lang);
+                    let terms: Vec<String> = tokens.iter().map(|t| t.text.clone()).collect();
+                    match (terms.len(), self.exact) {
+                        (0, _) => {}
+                        (1, false) => marks.stems.extend(terms),
+                        (1, true) => marks.forms.extend(terms),
+                        _ => marks.phrases.push((analyzer, terms)),
+                    }
                 }
-                let field = fields.stem(lang);
                 match tokens.len() {
                     0 => None,
                     1 => {
@@ -227,7 +253,8 @@ impl Compiler<'_> {
                             IndexRecordOption::WithFreqs,
                         ));
                         // A capitalised word is also looked up as a name, in any script.
-                        match names::name_key(phrase, lang) {
+                        let key = names::name_key(phrase, lang).filter(|_| !self.exact);
+                        match key {
                             Some(key) => {
                                 if !negated {
                                     self.marks.get_mut(lang).names.insert(key.clone());
@@ -356,7 +383,8 @@ pub fn search(
     run(index, &compiled, limit)
 }
 
-/// The byte ranges of the words of `text` that a query's marks match.
+/// The byte ranges in a passage of what a query's marks match: words, names,
+/// prefixes, and each phrase as one range from its first word to its last.
 fn highlight(passage: &Passage, lang: Lang, marks: &Marks) -> Vec<Range<usize>> {
     let text = passage.text.as_str();
     let mut ranges: Vec<Range<usize>> = Vec::new();
@@ -368,28 +396,82 @@ fn highlight(passage: &Passage, lang: Lang, marks: &Marks) -> Vec<Range<usize>> 
                 .map(|(range, _)| range),
         );
     }
-    if !marks.stems.is_empty() {
+    let wants = |analyzer: Analyzer| marks.phrases.iter().any(|(a, _)| *a == analyzer);
+    let stem = Analyzer::Stem(lang);
+    if !marks.stems.is_empty() || wants(stem) {
+        let tokens = analyze(stem, text);
         ranges.extend(
-            analyze(Analyzer::Stem(lang), text)
-                .into_iter()
+            tokens
+                .iter()
                 .filter(|t| marks.stems.contains(&t.text))
                 .map(|t| t.offset_from..t.offset_to),
         );
+        ranges.extend(phrase_ranges(&tokens, marks, stem));
     }
-    if !marks.prefixes.is_empty() {
+    if !marks.forms.is_empty() || !marks.prefixes.is_empty() || wants(Analyzer::Form) {
+        let tokens = analyze(Analyzer::Form, text);
+        let matches = |t: &&Token| {
+            marks.forms.contains(&t.text)
+                || marks
+                    .prefixes
+                    .iter()
+                    .any(|p| t.text.starts_with(p.as_str()))
+        };
         ranges.extend(
-            analyze(Analyzer::Form, text)
-                .into_iter()
-                .filter(|t| {
-                    marks
-                        .prefixes
-                        .iter()
-                        .any(|p| t.text.starts_with(p.as_str()))
-                })
+            tokens
+                .iter()
+                .filter(matches)
                 .map(|t| t.offset_from..t.offset_to),
         );
+        ranges.extend(phrase_ranges(&tokens, marks, Analyzer::Form));
     }
     ranges.sort_by_key(|r| (r.start, r.end));
     ranges.dedup_by(|b, a| b.start < a.end);
     ranges
+}
+
+/// Each run of tokens that spells out a phrase of `analyzer`'s terms.
+fn phrase_ranges<'a>(
+    tokens: &'a [Token],
+    marks: &'a Marks,
+    analyzer: Analyzer,
+) -> impl Iterator<Item = Range<usize>> + 'a {
+    marks
+        .phrases
+        .iter()
+        .filter(move |(a, _)| *a == analyzer)
+        .flat_map(move |(_, terms)| {
+            tokens.windows(terms.len()).filter_map(move |window| {
+                let spelled = window.iter().zip(terms).all(|(t, term)| &t.text == term);
+                spelled.then(|| window[0].offset_from..window[window.len() - 1].offset_to)
+            })
+        })
+}
+
+impl CompiledQuery {
+    /// The byte ranges of what the query matches in a passage of `lang`: a
+    /// word, a name, a prefix's word, or a whole phrase.
+    pub fn matches(&self, passage: &Passage, lang: Lang) -> Vec<Range<usize>> {
+        highlight(passage, lang, self.marks.get(lang))
+    }
+}
+
+/// Every unit that matches a compiled query, in corpus order (by document,
+/// then in document order).
+pub fn all_matches(index: &CorpusIndex, query: &CompiledQuery) -> Result<Vec<Unit>, SearchError> {
+    let searcher = index.reader.searcher();
+    let tantivy_error = |source| IndexError::Tantivy {
+        path: index.path.clone(),
+        source,
+    };
+    let addresses = searcher
+        .search(&query.query, &tantivy::collector::DocSetCollector)
+        .map_err(tantivy_error)?;
+    let mut units = Vec::with_capacity(addresses.len());
+    for address in addresses {
+        let document: TantivyDocument = searcher.doc(address).map_err(tantivy_error)?;
+        units.push(index.unit(&document)?);
+    }
+    units.sort_by(|a, b| (&a.doc, a.ordinal()).cmp(&(&b.doc, b.ordinal())));
+    Ok(units)
 }
