@@ -114,7 +114,12 @@ mod tests {
     #[test]
     fn kazakh_case_forms_share_a_term() {
         let kk = Analyzer::Stem(Lang::Kk);
-        assert_eq!(terms(kk, "сайлауды сайлауға сайлаудың"), ["сайлау"; 3]);
+        // Accusative, dative, genitive: the term of the bare noun each time.
+        let bare = terms(kk, "сайлау").pop().unwrap();
+        assert_eq!(
+            terms(kk, "сайлауды сайлауға сайлаудың"),
+            [bare.clone(), bare.clone(), bare]
+        );
     }
 
     #[test]

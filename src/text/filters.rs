@@ -148,13 +148,13 @@ impl TermMap for KazakhLatin {
     }
 }
 
-/// The Kazakh suffix-stripping stemmer ([`kazakh::stem`]); expects lower-cased input.
+/// The Kazakh suffix-stripping stemmer ([`kazakh::stem_into`]); expects lower-cased input.
 #[derive(Clone, Copy)]
 pub struct KazakhStem;
 
 impl TermMap for KazakhStem {
-    fn map(&self, term: &mut String, _buffer: &mut String) {
-        let len = kazakh::stem(term).len();
-        term.truncate(len);
+    fn map(&self, term: &mut String, buffer: &mut String) {
+        kazakh::stem_into(term, buffer);
+        std::mem::swap(term, buffer);
     }
 }
