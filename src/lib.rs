@@ -9,6 +9,7 @@
 
 pub mod align;
 pub mod build;
+pub mod concord;
 pub mod corpus;
 pub mod index;
 pub mod ingest;

@@ -141,6 +141,18 @@ impl Glossary {
         self.terms.len()
     }
 
+    /// The words, in `to`, of the terms whose words in `from` are all among `stems`.
+    pub fn counterparts(&self, stems: &[String], from: Lang, to: Lang) -> Vec<String> {
+        self.terms
+            .iter()
+            .filter(|term| {
+                let words = term.get(from);
+                !words.is_empty() && words.iter().all(|w| stems.contains(w))
+            })
+            .flat_map(|term| term.get(to).iter().cloned())
+            .collect()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
     }

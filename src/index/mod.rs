@@ -307,6 +307,24 @@ impl CorpusIndex {
         })
     }
 
+    /// The units of one document, in document order.
+    pub fn units_of(&self, doc: &str) -> Result<Vec<Unit>, IndexError> {
+        let searcher = self.reader.searcher();
+        let term = Term::from_field_text(self.fields.doc, doc);
+        let query = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
+        let addresses = searcher
+            .search(&query, &tantivy::collector::DocSetCollector)
+            .map_err(tantivy_error(&self.path))?;
+        let mut units = Vec::with_capacity(addresses.len());
+        for address in addresses {
+            let document: TantivyDocument =
+                searcher.doc(address).map_err(tantivy_error(&self.path))?;
+            units.push(self.unit(&document)?);
+        }
+        units.sort_by_key(Unit::ordinal);
+        Ok(units)
+    }
+
     /// Every unit of the index, in corpus order: by document id, then in document order.
     pub fn units(&self) -> Result<Vec<Unit>, IndexError> {
         let searcher = self.reader.searcher();

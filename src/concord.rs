@@ -1,0 +1,257 @@
+//! Concordance: every occurrence of a word (all its forms), an exact form, a
+//! phrase or a prefix, in its context, with the aligned sentences of the other
+//! languages and, where the alignment can tell, the counterpart word.
+//!
+//! Occurrences come in corpus order, one at a time, so a caller can print the
+//! first line before the last is found.
+
+use std::collections::{BTreeMap, HashSet};
+use std::ops::{ControlFlow, Range};
+
+use crate::align::anchors::Glossary;
+use crate::index::CorpusIndex;
+use crate::ingest::segment;
+use crate::model::{Lang, Passage, PerLang, Unit};
+use crate::search::{self, SearchError};
+use crate::text::names::{self, latin_spelling};
+use crate::text::{analyze, Analyzer};
+
+/// How much context each side of the keyword.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Words(usize),
+    Chars(usize),
+}
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub langs: Vec<Lang>,
+    /// Match the printed form only, not every form of the word.
+    pub exact: bool,
+    pub context: Context,
+}
+
+/// One line of a concordance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub doc: String,
+    pub unit: String,
+    pub section: String,
+    pub lang: Lang,
+    /// The keyword as printed.
+    pub keyword: String,
+    /// Context as printed, cut to the asked size.
+    pub left: String,
+    pub right: String,
+    /// The context's words, nearest first: `left_words[0]` is L1, `right_words[0]` R1.
+    pub left_words: Vec<String>,
+    pub right_words: Vec<String>,
+    /// The aligned sentences of the other languages, with the counterpart
+    /// word's byte ranges where the alignment can tell it.
+    pub counterparts: PerLang<Option<Counterpart>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Counterpart {
+    pub text: String,
+    pub marks: Vec<Range<usize>>,
+}
+
+/// Finds the occurrences of `query` and hands them to `sink` in corpus order,
+/// until it says stop.
+pub fn occurrences(
+    index: &CorpusIndex,
+    query: &str,
+    options: &Options,
+    sink: &mut dyn FnMut(Line) -> ControlFlow<()>,
+) -> Result<(), SearchError> {
+    let compiled = search::compile_with(index, query, &options.langs, options.exact)?;
+    let units = search::all_matches(index, &compiled)?;
+    let mut glossaries: BTreeMap<String, Glossary> = BTreeMap::new();
+    for unit in &units {
+        for &lang in &options.langs {
+            let Some(passage) = unit.passages.get(lang) else {
+                continue;
+            };
+            for range in compiled.matches(passage, lang) {
+                let glossary = glossaries
+                    .entry(unit.doc.clone())
+                    .or_insert_with(|| glossary(index, &unit.doc));
+                let line = line(unit, lang, passage, range, options.context, glossary);
+                if sink(line).is_break() {
+                    return Ok(());
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The glossary of a document's keyword lists, from its keywords unit.
+fn glossary(index: &CorpusIndex, doc: &str) -> Glossary {
+    let units = index.units_of(doc).unwrap_or_default();
+    let keywords = units.iter().find(|u| u.section.name() == "keywords");
+    match keywords {
+        Some(unit) => Glossary::from_keywords(&PerLang::from_fn(|lang| unit.text(lang))),
+        None => Glossary::default(),
+    }
+}
+
+fn line(
+    unit: &Unit,
+    lang: Lang,
+    passage: &Passage,
+    range: Range<usize>,
+    context: Context,
+    glossary: &Glossary,
+) -> Line {
+    let text = &passage.text;
+    let words: Vec<(usize, &str)> = segment::words(text).collect();
+    let left_words: Vec<String> = words
+        .iter()
+        .rev()
+        .filter(|(at, _)| *at < range.start)
+        .map(|(_, w)| w.to_string())
+        .collect();
+    let right_words: Vec<String> = words
+        .iter()
+        .filter(|(at, _)| *at >= range.end)
+        .map(|(_, w)| w.to_string())
+        .collect();
+    let (left, right) = match context {
+        Context::Words(n) => {
+            let from = words
+                .iter()
+                .rev()
+                .filter(|(at, _)| *at < range.start)
+                .nth(n.saturating_sub(1))
+                .map(|(at, _)| *at);
+            let to = words
+                .iter()
+                .filter(|(at, _)| *at >= range.end)
+                .nth(n.saturating_sub(1))
+                .map(|(at, w)| at + w.len());
+            let from = if n == 0 {
+                range.start
+            } else {
+                from.unwrap_or(0)
+            };
+            let to = if n == 0 {
+                range.end
+            } else {
+                to.unwrap_or(text.len())
+            };
+            (
+                text[from..range.start].to_owned(),
+                text[range.end..to].to_owned(),
+            )
+        }
+        Context::Chars(n) => {
+            let left: String = text[..range.start]
+                .chars()
+                .rev()
+                .take(n)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let right: String = text[range.end..].chars().take(n).collect();
+            (left, right)
+        }
+    };
+    let (left, right) = (left.replace('\n', " "), right.replace('\n', " "));
+    let n = context_words(context);
+    let keyword = text[range.clone()].to_owned();
+    let sentence = passage
+        .sentences
+        .iter()
+        .position(|s| s.start <= range.start && range.start < s.end)
+        .unwrap_or(0);
+    Line {
+        doc: unit.doc.clone(),
+        unit: unit.id.clone(),
+        section: unit.section_path(),
+        lang,
+        left,
+        right,
+        left_words: left_words.into_iter().take(n).collect(),
+        right_words: right_words.into_iter().take(n).collect(),
+        counterparts: counterparts(unit, lang, sentence, &keyword, glossary),
+        keyword,
+    }
+}
+
+/// Words kept for sorting: enough for `--sort-by L5`/`R5` whatever the context shown.
+fn context_words(context: Context) -> usize {
+    match context {
+        Context::Words(n) => n.max(5),
+        Context::Chars(_) => 5,
+    }
+}
+
+/// The sentences aligned with sentence `sentence` of `lang`, each with the
+/// counterpart of `keyword` marked where it can be told: the same name in
+/// another script, the paired term of the document's keyword lists, or a
+/// shared loanword spelling.
+fn counterparts(
+    unit: &Unit,
+    lang: Lang,
+    sentence: usize,
+    keyword: &str,
+    glossary: &Glossary,
+) -> PerLang<Option<Counterpart>> {
+    let Some(link) = unit
+        .links
+        .iter()
+        .find(|l| l.sentences.get(lang).contains(&sentence))
+    else {
+        return PerLang::default();
+    };
+    PerLang::from_fn(|other| {
+        if other == lang {
+            return None;
+        }
+        let passage = unit.passages.get(other).as_ref()?;
+        let span = passage.span(link.sentences.get(other))?;
+        let text = passage.text[span].to_owned();
+        let marks = counterpart_marks(&text, other, keyword, lang, glossary);
+        Some(Counterpart { text, marks })
+    })
+}
+
+fn counterpart_marks(
+    text: &str,
+    lang: Lang,
+    keyword: &str,
+    keyword_lang: Lang,
+    glossary: &Glossary,
+) -> Vec<Range<usize>> {
+    let mut marks = Vec::new();
+    let key = keyword
+        .split_whitespace()
+        .next()
+        .and_then(|w| names::name_key(w, keyword_lang));
+    let stems: Vec<String> = analyze(Analyzer::Stem(keyword_lang), keyword)
+        .into_iter()
+        .map(|t| t.text)
+        .collect();
+    let terms: HashSet<String> = glossary
+        .counterparts(&stems, keyword_lang, lang)
+        .into_iter()
+        .collect();
+    let spelling: String = latin_spelling(stems.first().map_or("", String::as_str))
+        .chars()
+        .take(5)
+        .collect();
+    for token in analyze(Analyzer::Stem(lang), text) {
+        let word = &text[token.offset_from..token.offset_to];
+        let same_name = key.is_some() && names::name_key(word, lang) == key;
+        let same_term = terms.contains(&token.text);
+        let same_spelling =
+            spelling.chars().count() == 5 && latin_spelling(&token.text).starts_with(&spelling);
+        if same_name || same_term || same_spelling {
+            marks.push(token.offset_from..token.offset_to);
+        }
+    }
+    marks
+}
