@@ -49,6 +49,10 @@ enum Command {
     Search(commands::search::Args),
     /// Write every aligned unit of the corpus as JSON Lines.
     Export(commands::export::Args),
+    /// Keyword in context: every occurrence of a word, sorted, counted, parallel, exported.
+    Concord(commands::concord::Args),
+    /// The words that occur near a word, scored (log-likelihood or log-Dice).
+    Collocates(commands::collocates::Args),
     /// Show a document's translations side by side, sentence group by sentence group.
     Compare(commands::compare::Args),
     /// Write the aligner's proposal for a document to <doc>.align.tsv, for a curator to check.
@@ -75,6 +79,8 @@ fn main() -> ExitCode {
         Command::Build(args) => commands::build::run(&context, args),
         Command::Search(args) => commands::search::run(&context, args),
         Command::Export(args) => commands::export::run(&context, args),
+        Command::Concord(args) => commands::concord::run(&context, args),
+        Command::Collocates(args) => commands::collocates::run(&context, args),
         Command::Compare(args) => commands::compare::run(&context, args),
         Command::Align(args) => commands::align::run(&context, args),
         Command::Inspect(args) => commands::inspect::run(&context, args),

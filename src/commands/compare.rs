@@ -148,7 +148,7 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     })
 }
 
-fn terminal_width() -> usize {
+pub fn terminal_width() -> usize {
     if std::io::stdout().is_terminal() {
         if let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size() {
             return usize::from(w).max(40);

@@ -4,7 +4,9 @@
 pub mod align;
 pub mod analyze;
 pub mod build;
+pub mod collocates;
 pub mod compare;
+pub mod concord;
 pub mod export;
 pub mod inspect;
 pub mod output;

@@ -48,6 +48,10 @@ pub enum IndexError {
 pub struct Manifest {
     pub format: u32,
     pub version: String,
+    /// What the analyzers make of a probe text ([`text::probe`]): an index
+    /// built by analyzers that no longer agree with these is rebuilt.
+    #[serde(default)]
+    pub analysis: String,
     pub documents: usize,
     pub units: usize,
     pub fingerprint: Fingerprint,
@@ -58,6 +62,7 @@ impl Manifest {
         Manifest {
             format: FORMAT,
             version: env!("CARGO_PKG_VERSION").to_owned(),
+            analysis: text::probe(),
             documents,
             units,
             fingerprint,
@@ -71,7 +76,9 @@ impl Manifest {
 
     /// Whether this ushtil can update the index in place (same schema and analyzers).
     pub fn is_compatible(&self) -> bool {
-        self.format == FORMAT && self.version == env!("CARGO_PKG_VERSION")
+        self.format == FORMAT
+            && self.version == env!("CARGO_PKG_VERSION")
+            && self.analysis == text::probe()
     }
 }
 

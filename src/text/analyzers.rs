@@ -59,6 +59,28 @@ pub fn register(manager: &TokenizerManager) {
     }
 }
 
+/// Words that exercise every analyzer: tokenizing, folding, every stemmer.
+const PROBE: &str = "Turgaу state.The People's self-determination elections выборы ёлка \
+                     сайлауларының депутаттары кітабы аузы шақырылғанға Qazaqstan Бөкейханды";
+
+/// What the analyzers make of a probe text, as one string. An index records
+/// it, so that a change to any analyzer is noticed and the index rebuilt.
+pub fn probe() -> String {
+    Lang::ALL
+        .map(Analyzer::Stem)
+        .into_iter()
+        .chain([Analyzer::Form])
+        .map(|a| {
+            analyze(a, PROBE)
+                .into_iter()
+                .map(|t| t.text)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
 /// The tokens an analyzer makes of `text`: what the index stores for it.
 pub fn analyze(analyzer: Analyzer, text: &str) -> Vec<Token> {
     let mut built = analyzer.build();

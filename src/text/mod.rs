@@ -8,4 +8,4 @@ pub mod kazakh;
 pub mod names;
 pub mod tokenizer;
 
-pub use analyzers::{analyze, register, Analyzer};
+pub use analyzers::{analyze, probe, register, Analyzer};

@@ -1,0 +1,118 @@
+//! `ushtil collocates QUERY`: the words that occur within a window of the
+//! query's occurrences, scored by log-likelihood or log-Dice, with the raw
+//! counts behind each score.
+
+use std::io::{BufWriter, Write};
+
+use anstyle::Style;
+use ushtil::concord::{self, Context as Around, Options};
+use ushtil::model::Lang;
+
+use super::{Context, Status};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The query: a word (all its forms), "a phrase", or a prefix*.
+    #[arg(allow_hyphen_values = true)]
+    query: String,
+    /// Only this language: kk, ru or en (default: all three).
+    #[arg(long, value_name = "LANG")]
+    lang: Option<Lang>,
+    /// Match the printed form only.
+    #[arg(long)]
+    exact: bool,
+    /// Words each side that count as near.
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=50))]
+    window: u32,
+    /// The score to rank by.
+    #[arg(long, value_enum, default_value = "log-likelihood")]
+    measure: Measure,
+    /// Leave out collocates seen together fewer times than this.
+    #[arg(long, default_value_t = 2)]
+    min: usize,
+    /// Most collocates to list, per language.
+    #[arg(long, short = 'n', default_value_t = 20)]
+    limit: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Measure {
+    LogLikelihood,
+    LogDice,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Tsv,
+    Json,
+}
+
+const HEADER: Style = Style::new().bold();
+
+pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
+    let index = context.open_index()?;
+    let options = Options {
+        langs: args.lang.map_or(Lang::ALL.to_vec(), |l| vec![l]),
+        exact: args.exact,
+        context: Around::Words(args.window as usize),
+    };
+    let mut found = concord::collocates(&index, &args.query, &options, args.window as usize)?;
+    found.retain(|c| c.together >= args.min);
+    let score = |c: &concord::Collocate| match args.measure {
+        Measure::LogLikelihood => c.log_likelihood,
+        Measure::LogDice => c.log_dice,
+    };
+    found.sort_by(|a, b| {
+        a.lang
+            .cmp(&b.lang)
+            .then(score(b).total_cmp(&score(a)))
+            .then(a.word.cmp(&b.word))
+    });
+    let mut out = BufWriter::new(anstream::stdout().lock());
+    if args.format == Format::Tsv {
+        writeln!(
+            out,
+            "lang\tcollocate\ttogether\tfrequency\tlog_likelihood\tlog_dice"
+        )?;
+    }
+    let mut shown = 0;
+    for lang in Lang::ALL {
+        let rows: Vec<_> = found
+            .iter()
+            .filter(|c| c.lang == lang)
+            .take(args.limit)
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        if args.format == Format::Text {
+            writeln!(out, "{HEADER}{lang}{HEADER:#}  collocate              together  frequency  log-likelihood  log-Dice")?;
+        }
+        for c in rows {
+            shown += 1;
+            match args.format {
+                Format::Text => writeln!(
+                    out,
+                    "    {:<24} {:>8} {:>10} {:>15.2} {:>9.2}",
+                    c.word, c.together, c.frequency, c.log_likelihood, c.log_dice
+                )?,
+                Format::Tsv => writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{:.4}\t{:.4}",
+                    c.lang, c.word, c.together, c.frequency, c.log_likelihood, c.log_dice
+                )?,
+                Format::Json => writeln!(out, "{}", serde_json::to_string(c)?)?,
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if shown == 0 {
+        Status::NotFound
+    } else {
+        Status::Found
+    })
+}

@@ -1,0 +1,538 @@
+//! `ushtil concord QUERY`: a keyword-in-context concordance. One line per
+//! occurrence, the keyword centred between its left and right context, with
+//! document and unit; sorted as AntConc and CQPweb sort (by the words to the
+//! left or right, by document, by frequency), sampled, counted, or exported
+//! for a spreadsheet. `--parallel` adds the aligned sentences of the other
+//! languages under each line.
+
+use std::collections::BTreeMap;
+use std::io::{BufWriter, Write};
+use std::ops::ControlFlow;
+
+use anstyle::{AnsiColor, Style};
+use anyhow::bail;
+use serde::Serialize;
+use ushtil::concord::{self, Context as Around, Line, Options};
+use ushtil::model::Lang;
+
+use super::{Context, Status};
+
+#[derive(clap::Args)]
+#[command(after_help = "\
+The query: a word (all its forms, through the language's analyzer), \"a phrase\",
+or a prefix*; --exact matches the printed form only.
+
+Sorting: --sort doc (corpus order, the default, streamed as found), left (by L1),
+right (by R1), freq (the most frequent forms first); --sort-by L2, R3 … sorts by
+that word, in the alphabet of each language (Kazakh: а ә б в г ғ д е … қ … ң …).
+
+Exit status: 0 if something was found, 1 if nothing was, 2 on error.")]
+pub struct Args {
+    /// The query.
+    #[arg(allow_hyphen_values = true)]
+    query: String,
+    /// Only this language: kk, ru or en (default: all three).
+    #[arg(long, value_name = "LANG")]
+    lang: Option<Lang>,
+    /// Match the printed form only, not every form of the word.
+    #[arg(long)]
+    exact: bool,
+    /// Words of context each side.
+    #[arg(long, default_value_t = 8, conflicts_with = "chars")]
+    context: usize,
+    /// Characters of context each side, instead of words.
+    #[arg(long)]
+    chars: Option<usize>,
+    /// How to order the lines.
+    #[arg(long, value_enum, default_value = "doc")]
+    sort: SortBy,
+    /// Sort by the word at this position: L1 is the first word to the left, R1 to the right.
+    #[arg(long, value_name = "POSITION", value_parser = parse_position)]
+    sort_by: Option<Position>,
+    /// Most lines to print.
+    #[arg(long, short = 'n')]
+    limit: Option<usize>,
+    /// A random sample of this many lines, the same for the same --seed.
+    #[arg(long)]
+    sample: Option<usize>,
+    /// Seed of the sample.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Put the aligned sentences of the other languages under each line.
+    #[arg(long)]
+    parallel: bool,
+    /// Print the forms that matched and how often, per language and document, instead of lines.
+    #[arg(long)]
+    count: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Width of a text line (default: the terminal's, or 120 in a pipe).
+    #[arg(long)]
+    width: Option<usize>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum SortBy {
+    Doc,
+    Left,
+    Right,
+    Freq,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Tsv,
+    Csv,
+    Json,
+}
+
+/// A context position: `L1`, `R2`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    left: bool,
+    n: usize,
+}
+
+fn parse_position(s: &str) -> Result<Position, String> {
+    let error = || format!("{s:?} is no position: L1…L5 or R1…R5");
+    let (side, n) = s.split_at(1.min(s.len()));
+    let left = match side {
+        "L" | "l" => true,
+        "R" | "r" => false,
+        _ => return Err(error()),
+    };
+    let n: usize = n.parse().map_err(|_| error())?;
+    if !(1..=5).contains(&n) {
+        return Err(error());
+    }
+    Ok(Position { left, n })
+}
+
+const MATCH: Style = AnsiColor::Red.on_default().bold();
+const COUNTERPART: Style = AnsiColor::Green.on_default().bold();
+const DIM: Style = Style::new().dimmed();
+
+pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
+    if args.sample == Some(0) || args.limit == Some(0) {
+        bail!("--sample and --limit take at least 1");
+    }
+    let index = context.open_index()?;
+    let options = Options {
+        langs: args.lang.map_or(Lang::ALL.to_vec(), |l| vec![l]),
+        exact: args.exact,
+        context: args
+            .chars
+            .map_or(Around::Words(args.context), Around::Chars),
+    };
+    let mut out = BufWriter::new(anstream::stdout().lock());
+    let width = args.width.unwrap_or_else(super::compare::terminal_width);
+    // Lines in corpus order with nothing to sort, sample or count stream as found.
+    let streaming =
+        args.sort == SortBy::Doc && args.sort_by.is_none() && args.sample.is_none() && !args.count;
+    if matches!(args.format, Format::Tsv | Format::Csv) && !args.count {
+        write_row(&mut out, args.format, &HEADER.map(str::to_owned))?;
+    }
+    if streaming {
+        let mut printed = 0usize;
+        let mut failure = None;
+        concord::occurrences(&index, &args.query, &options, &mut |line| {
+            if let Err(e) = print_line(&mut out, &line, &args, width) {
+                failure = Some(e);
+                return ControlFlow::Break(());
+            }
+            printed += 1;
+            // Flushed line by line, so that the first shows at once on a large corpus.
+            let _ = out.flush();
+            if args.limit.is_some_and(|n| printed >= n) {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        })?;
+        if let Some(e) = failure {
+            return Err(e.into());
+        }
+        out.flush()?;
+        return Ok(if printed == 0 {
+            Status::NotFound
+        } else {
+            Status::Found
+        });
+    }
+    let mut lines = Vec::new();
+    concord::occurrences(&index, &args.query, &options, &mut |line| {
+        lines.push(line);
+        ControlFlow::Continue(())
+    })?;
+    if lines.is_empty() {
+        return Ok(Status::NotFound);
+    }
+    if args.count {
+        print_counts(&mut out, &lines, args.format)?;
+        out.flush()?;
+        return Ok(Status::Found);
+    }
+    if let Some(n) = args.sample {
+        lines = sample(lines, n, args.seed);
+    }
+    sort(&mut lines, args.sort, args.sort_by);
+    for line in lines.iter().take(args.limit.unwrap_or(usize::MAX)) {
+        print_line(&mut out, line, &args, width)?;
+    }
+    out.flush()?;
+    Ok(Status::Found)
+}
+
+/// A reproducible random sample of `n` lines, kept in corpus order.
+fn sample(lines: Vec<Line>, n: usize, seed: u64) -> Vec<Line> {
+    if n >= lines.len() {
+        return lines;
+    }
+    // SplitMix64: small, and the same sample for the same seed on every machine.
+    let mut state = seed;
+    let mut next = move || {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    };
+    // A partial Fisher–Yates shuffle of the indices picks n of them.
+    let mut indices: Vec<usize> = (0..lines.len()).collect();
+    for i in 0..n {
+        let j = i + (next() % (indices.len() - i) as u64) as usize;
+        indices.swap(i, j);
+    }
+    let mut chosen: Vec<usize> = indices[..n].to_vec();
+    chosen.sort_unstable();
+    let mut lines: Vec<Option<Line>> = lines.into_iter().map(Some).collect();
+    chosen.into_iter().filter_map(|i| lines[i].take()).collect()
+}
+
+fn sort(lines: &mut [Line], by: SortBy, position: Option<Position>) {
+    let position = position.or(match by {
+        SortBy::Left => Some(Position { left: true, n: 1 }),
+        SortBy::Right => Some(Position { left: false, n: 1 }),
+        _ => None,
+    });
+    if let Some(p) = position {
+        let key = |line: &Line| {
+            let words = if p.left {
+                &line.left_words
+            } else {
+                &line.right_words
+            };
+            let word = words.get(p.n - 1).map_or("", String::as_str);
+            (
+                collation_key(word, line.lang),
+                line.doc.clone(),
+                line.unit.clone(),
+            )
+        };
+        lines.sort_by_cached_key(key);
+        return;
+    }
+    if by == SortBy::Freq {
+        let mut frequency: BTreeMap<String, usize> = BTreeMap::new();
+        for line in lines.iter() {
+            *frequency.entry(line.keyword.to_lowercase()).or_default() += 1;
+        }
+        lines.sort_by_cached_key(|l| {
+            let form = l.keyword.to_lowercase();
+            (
+                std::cmp::Reverse(frequency[&form]),
+                collation_key(&form, l.lang),
+            )
+        });
+    }
+}
+
+/// The alphabets, in their order: a word sorts by its letters' places here.
+const KAZAKH: &str = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя";
+const RUSSIAN: &str = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя";
+
+/// A word's sort key in its language's alphabetical order, case ignored:
+/// Kazakh `ә` after `а`, `ғ` after `г`, `қ` after `к` …; letters outside the
+/// alphabet after it, in code point order.
+pub fn collation_key(word: &str, lang: Lang) -> Vec<u32> {
+    let alphabet = match lang {
+        Lang::Kk => KAZAKH,
+        Lang::Ru => RUSSIAN,
+        Lang::En => "",
+    };
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match alphabet.chars().position(|a| a == c) {
+            Some(place) => place as u32,
+            None if c.is_ascii_alphabetic() => c as u32 - 'a' as u32,
+            None => 1000 + c as u32,
+        })
+        .collect()
+}
+
+const HEADER: [&str; 10] = [
+    "left", "keyword", "right", "doc", "unit", "lang", "section", "kk", "ru", "en",
+];
+
+/// One line as a spreadsheet row: left, keyword, right, doc, unit, lang,
+/// section, then the sentence in each language (the counterparts).
+fn row(line: &Line) -> [String; 10] {
+    let counterpart = |lang: Lang| {
+        line.counterparts
+            .get(lang)
+            .as_ref()
+            .map(|c| c.text.clone())
+            .unwrap_or_default()
+    };
+    [
+        line.left.trim().to_owned(),
+        line.keyword.clone(),
+        line.right.trim().to_owned(),
+        line.doc.clone(),
+        line.unit.clone(),
+        line.lang.code().to_owned(),
+        line.section.clone(),
+        counterpart(Lang::Kk),
+        counterpart(Lang::Ru),
+        counterpart(Lang::En),
+    ]
+}
+
+fn write_row(out: &mut impl Write, format: Format, cells: &[String]) -> std::io::Result<()> {
+    let cells: Vec<String> = match format {
+        Format::Csv => cells
+            .iter()
+            .map(|c| {
+                if c.contains([',', '"', '\n']) {
+                    format!("\"{}\"", c.replace('"', "\"\""))
+                } else {
+                    c.clone()
+                }
+            })
+            .collect(),
+        _ => cells.iter().map(|c| c.replace(['\t', '\n'], " ")).collect(),
+    };
+    let separator = if format == Format::Csv { "," } else { "\t" };
+    writeln!(out, "{}", cells.join(separator))
+}
+
+#[derive(Serialize)]
+struct LineJson<'a> {
+    doc: &'a str,
+    unit: &'a str,
+    section: &'a str,
+    lang: Lang,
+    left: &'a str,
+    keyword: &'a str,
+    right: &'a str,
+    counterparts: BTreeMap<&'static str, CounterpartJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct CounterpartJson<'a> {
+    text: &'a str,
+    marks: Vec<[usize; 2]>,
+}
+
+fn print_line(out: &mut impl Write, line: &Line, args: &Args, width: usize) -> std::io::Result<()> {
+    match args.format {
+        Format::Tsv | Format::Csv => return write_row(out, args.format, &row(line)),
+        Format::Json => {
+            let counterparts = Lang::ALL
+                .iter()
+                .filter_map(|&l| {
+                    let c = line.counterparts.get(l).as_ref()?;
+                    let marks = c.marks.iter().map(|r| [r.start, r.end]).collect();
+                    Some((
+                        l.code(),
+                        CounterpartJson {
+                            text: &c.text,
+                            marks,
+                        },
+                    ))
+                })
+                .collect();
+            let json = LineJson {
+                doc: &line.doc,
+                unit: &line.unit,
+                section: &line.section,
+                lang: line.lang,
+                left: &line.left,
+                keyword: &line.keyword,
+                right: &line.right,
+                counterparts,
+            };
+            return writeln!(
+                out,
+                "{}",
+                serde_json::to_string(&json).map_err(std::io::Error::other)?
+            );
+        }
+        Format::Text => {}
+    }
+    // Left context right-aligned to the middle, the keyword, the right context.
+    let reference = format!("{} {}", line.doc, line.unit);
+    let side =
+        width.saturating_sub(reference.chars().count() + line.keyword.chars().count() + 8) / 2;
+    let left: String = {
+        let chars: Vec<char> = line.left.trim_start().chars().collect();
+        let from = chars.len().saturating_sub(side);
+        chars[from..].iter().collect()
+    };
+    let right: String = line.right.trim_end().chars().take(side).collect();
+    writeln!(
+        out,
+        "{}{left} {MATCH}{}{MATCH:#} {right:<side$}  {DIM}{reference} {}{DIM:#}",
+        " ".repeat(side.saturating_sub(left.chars().count())),
+        line.keyword,
+        line.lang,
+    )?;
+    if args.parallel {
+        for lang in Lang::ALL {
+            if let Some(c) = line.counterparts.get(lang) {
+                write!(out, "    {DIM}{lang}{DIM:#}  ")?;
+                let mut at = 0;
+                for mark in &c.marks {
+                    write!(
+                        out,
+                        "{}{COUNTERPART}{}{COUNTERPART:#}",
+                        &c.text[at..mark.start],
+                        &c.text[mark.clone()]
+                    )?;
+                    at = mark.end;
+                }
+                writeln!(out, "{}", &c.text[at..])?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The forms that matched, how often in all, and in each document, per language.
+fn print_counts(out: &mut impl Write, lines: &[Line], format: Format) -> std::io::Result<()> {
+    let mut counts: BTreeMap<(Lang, String), BTreeMap<String, usize>> = BTreeMap::new();
+    for line in lines {
+        let docs = counts
+            .entry((line.lang, line.keyword.to_lowercase()))
+            .or_default();
+        *docs.entry(line.doc.clone()).or_default() += 1;
+    }
+    let mut rows: Vec<(Lang, String, usize, BTreeMap<String, usize>)> = counts
+        .into_iter()
+        .map(|((lang, form), docs)| (lang, form, docs.values().sum(), docs))
+        .collect();
+    rows.sort_by(|a, b| {
+        (a.0, std::cmp::Reverse(a.2), collation_key(&a.1, a.0)).cmp(&(
+            b.0,
+            std::cmp::Reverse(b.2),
+            collation_key(&b.1, b.0),
+        ))
+    });
+    match format {
+        Format::Json => {
+            for (lang, form, count, docs) in &rows {
+                let json =
+                    serde_json::json!({"lang": lang, "form": form, "count": count, "docs": docs});
+                writeln!(out, "{json}")?;
+            }
+        }
+        Format::Tsv | Format::Csv => {
+            write_row(
+                out,
+                format,
+                &["lang", "form", "count", "docs"].map(str::to_owned),
+            )?;
+            for (lang, form, count, docs) in &rows {
+                let docs: Vec<String> = docs.iter().map(|(d, n)| format!("{d}={n}")).collect();
+                write_row(
+                    out,
+                    format,
+                    &[
+                        lang.code().to_owned(),
+                        form.clone(),
+                        count.to_string(),
+                        docs.join(" "),
+                    ],
+                )?;
+            }
+        }
+        Format::Text => {
+            let mut current = None;
+            for (lang, form, count, docs) in &rows {
+                if current != Some(*lang) {
+                    let total: usize = rows.iter().filter(|r| r.0 == *lang).map(|r| r.2).sum();
+                    writeln!(out, "{lang}  {total} occurrences")?;
+                    current = Some(*lang);
+                }
+                let docs: Vec<String> = docs.iter().map(|(d, n)| format!("{d} {n}")).collect();
+                writeln!(
+                    out,
+                    "  {count:>6}  {form:<24} {DIM}{}{DIM:#}",
+                    docs.join(", ")
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kazakh_letters_sort_in_kazakh_order() {
+        let mut words = vec![
+            "қазақ",
+            "көп",
+            "ғасыр",
+            "гүл",
+            "әке",
+            "ана",
+            "өмір",
+            "орын",
+            "ұлт",
+            "үй",
+            "іс",
+            "ыдыс",
+        ];
+        words.sort_by_key(|w| collation_key(w, Lang::Kk));
+        assert_eq!(
+            words,
+            [
+                "ана",
+                "әке",
+                "гүл",
+                "ғасыр",
+                "көп",
+                "қазақ",
+                "орын",
+                "өмір",
+                "ұлт",
+                "үй",
+                "ыдыс",
+                "іс"
+            ]
+        );
+    }
+
+    #[test]
+    fn russian_yo_sorts_after_ye() {
+        let mut words = vec!["ёлка", "ель", "жук"];
+        words.sort_by_key(|w| collation_key(w, Lang::Ru));
+        assert_eq!(words, ["ель", "ёлка", "жук"]);
+    }
+
+    #[test]
+    fn positions_read_as_antconc_writes_them() {
+        assert_eq!(parse_position("L1"), Ok(Position { left: true, n: 1 }));
+        assert_eq!(parse_position("R3"), Ok(Position { left: false, n: 3 }));
+        assert!(
+            parse_position("X1").is_err()
+                && parse_position("R9").is_err()
+                && parse_position("").is_err()
+        );
+    }
+}
