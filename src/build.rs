@@ -118,15 +118,55 @@ pub fn build(
 
 /// Reads, ingests and aligns documents, in order. Every one is read before
 /// anything is written, so bad input stops the build with the index untouched.
-fn read_all<S: std::borrow::Borrow<Source>>(
+/// Documents are read on all cores, taking the next one as they finish; the
+/// units come back in corpus order.
+fn read_all<S: std::borrow::Borrow<Source> + Sync>(
     sources: &[S],
     progress: &mut dyn FnMut(&str, usize, usize),
 ) -> Result<Vec<Unit>, BuildError> {
-    let mut units = Vec::new();
-    for (done, source) in sources.iter().enumerate() {
-        let source = source.borrow();
-        units.extend(read_units(source)?);
-        progress(&source.id, done + 1, sources.len());
-    }
-    Ok(units)
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::mpsc;
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(sources.len())
+        .max(1);
+    let next = AtomicUsize::new(0);
+    let mut read: Vec<Option<Vec<Unit>>> = (0..sources.len()).map(|_| None).collect();
+    let (sender, receiver) = mpsc::channel::<(usize, Result<Vec<Unit>, BuildError>)>();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let (sender, next) = (sender.clone(), &next);
+            scope.spawn(move || loop {
+                let n = next.fetch_add(1, Ordering::Relaxed);
+                let Some(source) = sources.get(n) else {
+                    break;
+                };
+                let failed = {
+                    let result = read_units(source.borrow());
+                    let failed = result.is_err();
+                    let _ = sender.send((n, result));
+                    failed
+                };
+                if failed {
+                    // The first error stops the build: take no more documents.
+                    next.store(sources.len(), Ordering::Relaxed);
+                }
+            });
+        }
+        drop(sender);
+        let mut done = 0;
+        let mut first_error = None;
+        for (n, result) in receiver {
+            match result {
+                Ok(units) => read[n] = Some(units),
+                Err(error) => {
+                    first_error.get_or_insert((n, error));
+                }
+            }
+            done += 1;
+            progress(&sources[n].borrow().id, done, sources.len());
+        }
+        first_error.map_or(Ok(()), |(_, error)| Err(error))
+    })?;
+    Ok(read.into_iter().flatten().flatten().collect())
 }

@@ -47,6 +47,7 @@ pub fn align(items: &PerLang<Vec<Item>>, ratio: impl Fn(Lang, Lang) -> f64) -> V
     let mut back = vec![[0usize; 3]; cells];
     cost[0] = 0.0;
     let moves = moves();
+    let pairs = PairCosts::new(items, &ratio);
     for i in 0..=sizes[0] {
         for j in 0..=sizes[1] {
             for k in 0..=sizes[2] {
@@ -60,7 +61,7 @@ pub fn align(items: &PerLang<Vec<Item>>, ratio: impl Fn(Lang, Lang) -> f64) -> V
                     if before.is_infinite() {
                         continue;
                     }
-                    let total = before + group_cost(items, from, *shape, &ratio);
+                    let total = before + group_cost(&pairs, from, *shape);
                     if total < cost[index(here)] {
                         cost[index(here)] = total;
                         back[index(here)] = *shape;
@@ -89,34 +90,55 @@ pub fn align(items: &PerLang<Vec<Item>>, ratio: impl Fn(Lang, Lang) -> f64) -> V
     links
 }
 
-/// The slices of each language's items a group starting at `from` takes.
-fn parts(items: &PerLang<Vec<Item>>, from: [usize; 3], shape: [usize; 3]) -> [&[Item]; 3] {
-    let mut parts: [&[Item]; 3] = [&[], &[], &[]];
-    for (d, lang) in Lang::ALL.into_iter().enumerate() {
-        parts[d] = &items.get(lang)[from[d]..from[d] + shape[d]];
-    }
-    parts
-}
-
-fn group_cost(
-    items: &PerLang<Vec<Item>>,
-    from: [usize; 3],
-    shape: [usize; 3],
-    ratio: &impl Fn(Lang, Lang) -> f64,
-) -> f64 {
+fn group_cost(pairs: &PairCosts, from: [usize; 3], shape: [usize; 3]) -> f64 {
     let absent = shape.iter().filter(|&&n| n == 0).count();
     let doubles = shape.iter().filter(|&&n| n == 2).count();
     let mut cost = ABSENT[absent] + DOUBLE * doubles as f64;
-    let parts = parts(items, from, shape);
-    let langs = Lang::ALL;
-    for x in 0..3 {
-        for y in x + 1..3 {
-            if !parts[x].is_empty() && !parts[y].is_empty() {
-                cost += pair::link_cost(parts[x], parts[y], ratio(langs[x], langs[y]));
-            }
+    for (pair, (x, y)) in PAIRS.iter().enumerate() {
+        if shape[*x] > 0 && shape[*y] > 0 {
+            cost += pairs.get(pair, from[*x], shape[*x], from[*y], shape[*y]);
         }
     }
     cost
+}
+
+/// The three pairs of languages, as dimensions of the table.
+const PAIRS: [(usize, usize); 3] = [(0, 1), (0, 2), (1, 2)];
+
+/// Every link cost between one or two sentences of one language and one or two
+/// of another, computed once: the table the search reads from, cell by cell.
+struct PairCosts {
+    sizes: [usize; 3],
+    costs: [Vec<f64>; 3],
+}
+
+impl PairCosts {
+    fn new(items: &PerLang<Vec<Item>>, ratio: &impl Fn(Lang, Lang) -> f64) -> Self {
+        let langs = Lang::ALL;
+        let sizes = langs.map(|l| items.get(l).len());
+        let costs = PAIRS.map(|(x, y)| {
+            let (a, b) = (items.get(langs[x]), items.get(langs[y]));
+            let ratio = ratio(langs[x], langs[y]);
+            let mut table = vec![f64::INFINITY; sizes[x] * 2 * sizes[y] * 2];
+            for i in 0..sizes[x] {
+                for la in 1..=2.min(sizes[x] - i) {
+                    for j in 0..sizes[y] {
+                        for lb in 1..=2.min(sizes[y] - j) {
+                            let at = ((i * 2 + la - 1) * sizes[y] + j) * 2 + lb - 1;
+                            table[at] = pair::link_cost(&a[i..i + la], &b[j..j + lb], ratio);
+                        }
+                    }
+                }
+            }
+            table
+        });
+        PairCosts { sizes, costs }
+    }
+
+    fn get(&self, pair: usize, i: usize, la: usize, j: usize, lb: usize) -> f64 {
+        let y = PAIRS[pair].1;
+        self.costs[pair][((i * 2 + la - 1) * self.sizes[y] + j) * 2 + lb - 1]
+    }
 }
 
 /// A group is as sure as its least sure pair: each two languages in it as a

@@ -173,10 +173,13 @@ pub fn update(
 }
 
 fn writer(index: &Index, path: &Path) -> Result<IndexWriter<TantivyDocument>, IndexError> {
-    // One thread: the corpus's units are few and small next to a 2-core
-    // machine's cost of a second indexing thread's segment.
+    // A thread per core (at most four, tantivy's own advice), and 64 MB of
+    // memory each: enough for few, large segments without a large footprint.
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4);
     index
-        .writer_with_num_threads::<TantivyDocument>(1, 64 << 20)
+        .writer_with_num_threads::<TantivyDocument>(threads, threads * (64 << 20))
         .map_err(tantivy_error(path))
 }
 

@@ -97,6 +97,14 @@ const LABELS: &[(&str, Lang, Announces)] = &[
 /// a number (`Table 2.`). Case is ignored; a Cyrillic look-alike in a Latin
 /// label (`Тable`, with Cyrillic `Т`) is accepted.
 pub fn label_at(text: &str) -> Option<Label> {
+    // Most lines start with no label's first letter: tell them at once.
+    let first = text.chars().next().map(fold_lower)?;
+    if !LABELS
+        .iter()
+        .any(|(word, _, _)| word.chars().next().map(fold_lower) == Some(first))
+    {
+        return None;
+    }
     LABELS.iter().find_map(|&(word, lang, announces)| {
         let len = prefix_len_ignoring_case(text, word)?;
         let rest = &text[len..];
@@ -171,11 +179,13 @@ fn prefix_len_ignoring_case(text: &str, word: &str) -> Option<usize> {
 }
 
 fn same_letter(got: char, expected: char) -> bool {
-    let fold = |c: char| {
-        let c = crate::text::fold::fold_char(c);
-        c.to_lowercase().next().unwrap_or(c)
-    };
-    got == expected || fold(got) == fold(expected)
+    got == expected || fold_lower(got) == fold_lower(expected)
+}
+
+/// A letter lower-cased, a Cyrillic look-alike as its Latin twin.
+fn fold_lower(c: char) -> char {
+    let c = crate::text::fold::fold_char(c);
+    c.to_lowercase().next().unwrap_or(c)
 }
 
 #[cfg(test)]

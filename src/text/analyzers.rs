@@ -83,11 +83,25 @@ pub fn probe() -> String {
 
 /// The tokens an analyzer makes of `text`: what the index stores for it.
 pub fn analyze(analyzer: Analyzer, text: &str) -> Vec<Token> {
-    let mut built = analyzer.build();
-    let mut stream = built.token_stream(text);
-    let mut tokens = Vec::new();
-    stream.process(&mut |token| tokens.push(token.clone()));
-    tokens
+    // Built once per thread and kept: building one (a stemmer, buffers) costs
+    // more than analysing a sentence.
+    thread_local! {
+        static BUILT: std::cell::RefCell<Vec<(Analyzer, TextAnalyzer)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    BUILT.with(|built| {
+        let mut built = built.borrow_mut();
+        let at = match built.iter().position(|(a, _)| *a == analyzer) {
+            Some(at) => at,
+            None => {
+                built.push((analyzer, analyzer.build()));
+                built.len() - 1
+            }
+        };
+        let mut stream = built[at].1.token_stream(text);
+        let mut tokens = Vec::new();
+        stream.process(&mut |token| tokens.push(token.clone()));
+        tokens
+    })
 }
 
 #[cfg(test)]

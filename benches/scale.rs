@@ -1,0 +1,495 @@
+//! The scale benchmark: corpora of 10 MB, 100 MB and 1 GB made from the bundled
+//! article, built and searched by ushtil, and the same text indexed by plain
+//! tantivy (`tantivy-cli`) and scanned by `rg` as references. Writes the table
+//! to BENCHMARKS.md.
+//!
+//! ```sh
+//! cargo bench --bench scale -- --sizes 10,100,1000 [--seed 1] [--dir /tmp/ushtil-bench]
+//! ```
+//! `tantivy` (from `cargo install tantivy-cli`) and `rg` are used where they are
+//! on the PATH (or `--tantivy PATH`); their columns say "not run" otherwise.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use ushtil::index::CorpusIndex;
+use ushtil::model::Lang;
+
+const BUNDLED: &str = include_str!("../corpus/alash-constituent-assembly-1917.txt");
+
+struct Settings {
+    sizes: Vec<u64>,
+    seed: u64,
+    dir: PathBuf,
+    tantivy: Option<PathBuf>,
+    out: PathBuf,
+}
+
+fn settings() -> Settings {
+    let mut settings = Settings {
+        sizes: vec![10, 100],
+        seed: 1,
+        dir: std::env::temp_dir().join("ushtil-bench"),
+        tantivy: which("tantivy"),
+        out: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("BENCHMARKS.md"),
+    };
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut i = 0;
+    while i < args.len() {
+        let value = args.get(i + 1).cloned().unwrap_or_default();
+        match args[i].as_str() {
+            "--sizes" => settings.sizes = value.split(',').filter_map(|s| s.parse().ok()).collect(),
+            "--seed" => settings.seed = value.parse().unwrap_or(1),
+            "--dir" => settings.dir = PathBuf::from(value),
+            "--tantivy" => settings.tantivy = Some(PathBuf::from(value)),
+            "--out" => settings.out = PathBuf::from(value),
+            _ => {
+                i += 1;
+                continue;
+            }
+        }
+        i += 2;
+    }
+    settings
+}
+
+fn which(name: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH")?
+        .to_str()?
+        .split(':')
+        .map(|d| Path::new(d).join(name))
+        .find(|p| p.is_file())
+}
+
+/// SplitMix64: the same corpus for the same seed on every machine.
+struct Random(u64);
+
+impl Random {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// A made-up word of the script of `like`, for vocabulary rank `rank`: the
+/// same rank always makes the same word.
+fn word(rank: u64, like: &str) -> String {
+    const LATIN: [&str; 12] = [
+        "ka", "ra", "lo", "zen", "mi", "tur", "sha", "bek", "ul", "dor", "an", "is",
+    ];
+    const CYRILLIC: [&str; 12] = [
+        "қа", "ра", "ло", "зен", "мі", "тұр", "ша", "бек", "ұл", "дор", "ан", "ыс",
+    ];
+    let syllables = if like.chars().any(|c| c.is_ascii_alphabetic()) {
+        LATIN
+    } else {
+        CYRILLIC
+    };
+    let mut r = Random(rank);
+    let n = 2 + (r.next() % 3) as usize;
+    let mut word: String = (0..n)
+        .map(|_| syllables[(r.next() % 12) as usize])
+        .collect();
+    if like.chars().next().is_some_and(char::is_uppercase) {
+        let mut chars = word.chars();
+        word = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+    }
+    word
+}
+
+/// One document shaped like the bundled article: its lines, with some words
+/// swapped for words drawn from an ever larger vocabulary (Zipf's law, so that
+/// new forms keep appearing as the corpus grows, as Heaps' law has it) and
+/// numbers changed.
+fn document(random: &mut Random) -> String {
+    let mut out = String::with_capacity(BUNDLED.len() + 1024);
+    for line in BUNDLED.split_inclusive('\n') {
+        let mut token = String::new();
+        let flush = |token: &mut String, out: &mut String, random: &mut Random| {
+            if token.is_empty() {
+                return;
+            }
+            if token.chars().all(|c| c.is_ascii_digit()) && random.unit() < 0.5 {
+                let _ = write!(out, "{}", random.next() % 2000);
+            } else if token.chars().all(char::is_alphabetic) && random.unit() < 0.12 {
+                // A Zipf-distributed rank: small ranks often, large ones seldom.
+                let rank = (1.0 / random.unit().max(1e-9)).powf(1.1) as u64;
+                out.push_str(&word(rank, token));
+            } else {
+                out.push_str(token);
+            }
+            token.clear();
+        };
+        for c in line.chars() {
+            if c.is_alphanumeric() {
+                token.push(c);
+            } else {
+                flush(&mut token, &mut out, random);
+                out.push(c);
+            }
+        }
+        flush(&mut token, &mut out, random);
+    }
+    out
+}
+
+/// Writes a corpus of about `megabytes` MB into `dir`; returns its size in bytes.
+fn make_corpus(dir: &Path, megabytes: u64, seed: u64) -> u64 {
+    let target = megabytes * 1_000_000;
+    let marker = dir.join(".complete");
+    if marker.exists() {
+        return fs::read_to_string(&marker)
+            .ok()
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or(0);
+    }
+    let _ = fs::remove_dir_all(dir);
+    fs::create_dir_all(dir).unwrap();
+    let mut random = Random(seed);
+    let mut written = 0u64;
+    let mut n = 0;
+    while written < target {
+        n += 1;
+        let text = document(&mut random);
+        written += text.len() as u64;
+        fs::write(dir.join(format!("doc-{n:06}.txt")), text).unwrap();
+    }
+    fs::write(&marker, written.to_string()).unwrap();
+    written
+}
+
+fn ushtil() -> PathBuf {
+    let release = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/release/ushtil");
+    if !release.exists() {
+        let status = Command::new("cargo")
+            .args(["build", "--release", "--quiet"])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+    release
+}
+
+/// Runs a command under /usr/bin/time: (wall seconds, peak resident memory in bytes).
+fn timed(program: &Path, args: &[&str], stdin: Option<&Path>) -> (f64, u64) {
+    let mut command = Command::new("/usr/bin/time");
+    command.arg("-f").arg("%e %M").arg(program).args(args);
+    command.stdout(Stdio::null()).stderr(Stdio::piped());
+    if let Some(path) = stdin {
+        command.stdin(fs::File::open(path).unwrap());
+    }
+    let output = command.output().expect("/usr/bin/time runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let last = stderr.lines().last().unwrap_or("0 0");
+    let mut fields = last.split_whitespace();
+    let seconds = fields.next().and_then(|s| s.parse().ok()).unwrap_or(0.0);
+    let kilobytes: u64 = fields.next().and_then(|s| s.parse().ok()).unwrap_or(0);
+    assert!(
+        output.status.success(),
+        "{} {args:?} failed: {stderr}",
+        program.display()
+    );
+    (seconds, kilobytes * 1024)
+}
+
+fn disk_size(dir: &Path) -> u64 {
+    let mut total = 0;
+    for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        total += if path.is_dir() {
+            disk_size(&path)
+        } else {
+            entry.metadata().map_or(0, |m| m.len())
+        };
+    }
+    total
+}
+
+/// Percentiles of a list of durations in milliseconds.
+fn percentiles(mut times: Vec<f64>) -> [f64; 3] {
+    times.sort_by(f64::total_cmp);
+    let at = |p: f64| times[((times.len() as f64 - 1.0) * p).round() as usize];
+    [at(0.5), at(0.95), at(0.99)]
+}
+
+/// The queries timed in process, per language: (kind, query).
+fn queries(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    match lang {
+        Lang::En => vec![
+            ("rare term", "Ekibastuz"),
+            ("frequent term", "elections"),
+            ("phrase", "\"Constituent Assembly\""),
+            ("boolean", "Alash AND party NOT Bolsheviks"),
+            ("prefix", "Bukeikh*"),
+        ],
+        Lang::Kk => vec![
+            ("rare term", "мұрағаттардан"),
+            ("frequent term", "сайлау"),
+            ("phrase", "\"Құрылтай жиналысы\""),
+            ("boolean", "Алаш AND партиясы"),
+            ("prefix", "сайла*"),
+        ],
+        Lang::Ru => vec![
+            ("rare term", "архивах"),
+            ("frequent term", "выборы"),
+            ("phrase", "\"Учредительного собрания\""),
+            ("boolean", "Алаш AND партия"),
+            ("prefix", "выбор*"),
+        ],
+    }
+}
+
+fn main() {
+    let settings = settings();
+    let binary = ushtil();
+    fs::create_dir_all(&settings.dir).unwrap();
+    let mut report = String::new();
+    let _ = writeln!(report, "# Benchmarks\n");
+    let _ = writeln!(
+        report,
+        "Made by `cargo bench --bench scale -- --sizes {}` (seed {}).\n",
+        settings
+            .sizes
+            .iter()
+            .map(u64::to_string)
+            .collect::<Vec<_>>()
+            .join(","),
+        settings.seed
+    );
+    let _ = writeln!(report, "{}\n", machine());
+    let mut rows: Vec<BTreeMap<&str, String>> = Vec::new();
+    for &size in &settings.sizes {
+        eprintln!("== {size} MB");
+        let corpus = settings.dir.join(format!("corpus-{size}mb"));
+        let bytes = make_corpus(&corpus, size, settings.seed);
+        let documents = fs::read_dir(&corpus)
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "txt"))
+            })
+            .count();
+        let index = settings.dir.join(format!("index-{size}mb"));
+        let _ = fs::remove_dir_all(&index);
+        let (c, i) = (corpus.to_str().unwrap(), index.to_str().unwrap());
+        let (build_seconds, build_rss) =
+            timed(&binary, &["--corpus", c, "--index", i, "-q", "build"], None);
+        let index_bytes = disk_size(&index);
+        let mut row = BTreeMap::new();
+        row.insert(
+            "size",
+            format!("{:.0} MB, {documents} docs", bytes as f64 / 1e6),
+        );
+        row.insert(
+            "build",
+            format!(
+                "{build_seconds:.1} s, {:.1} MB/s",
+                bytes as f64 / 1e6 / build_seconds.max(0.01)
+            ),
+        );
+        row.insert("rss", format!("{:.0} MB", build_rss as f64 / 1e6));
+        row.insert(
+            "index",
+            format!(
+                "{:.0} MB ({:.2}× text)",
+                index_bytes as f64 / 1e6,
+                index_bytes as f64 / bytes as f64
+            ),
+        );
+
+        // Plain tantivy on the same units: one JSON document per unit, three text fields.
+        let units = settings.dir.join(format!("units-{size}mb.jsonl"));
+        export_units(&binary, c, i, &units);
+        row.insert("tantivy", match &settings.tantivy {
+            Some(tantivy) => {
+                let reference = settings.dir.join(format!("tantivy-{size}mb"));
+                let _ = fs::remove_dir_all(&reference);
+                fs::create_dir_all(&reference).unwrap();
+                fs::write(reference.join("meta.json"), TANTIVY_META).unwrap();
+                let (seconds, rss) = timed(tantivy, &["index", "-i", reference.to_str().unwrap()], Some(&units));
+                format!("{seconds:.1} s ({:.0} MB RSS, {:.0} MB on disk); ushtil/tantivy time {:.2}, throughput ratio {:.2}", rss as f64 / 1e6, disk_size(&reference) as f64 / 1e6, build_seconds / seconds.max(0.01), seconds / build_seconds.max(0.01))
+            }
+            None => "not run (no `tantivy` binary)".to_owned(),
+        });
+
+        // Search in process.
+        let opened = CorpusIndex::open(&index).unwrap();
+        let mut latency = String::new();
+        for lang in Lang::ALL {
+            for (kind, query) in queries(lang) {
+                let mut times = Vec::new();
+                for _ in 0..30 {
+                    let started = Instant::now();
+                    let _ = ushtil::search::search(&opened, query, &[lang], 10).unwrap();
+                    times.push(started.elapsed().as_secs_f64() * 1000.0);
+                }
+                let [p50, p95, p99] = percentiles(times);
+                let _ = write!(latency, "{lang} {kind}: {p50:.2}/{p95:.2}/{p99:.2}; ");
+            }
+        }
+        row.insert("latency", latency);
+
+        // End to end, process start to last byte, and rg over the text.
+        let mut times = Vec::new();
+        for _ in 0..10 {
+            let started = Instant::now();
+            let out = Command::new(&binary)
+                .args([
+                    "--corpus",
+                    c,
+                    "--index",
+                    i,
+                    "search",
+                    "elections",
+                    "--lang",
+                    "en",
+                ])
+                .output()
+                .unwrap();
+            assert!(out.status.success());
+            times.push(started.elapsed().as_secs_f64() * 1000.0);
+        }
+        let end_to_end = percentiles(times)[0];
+        let rg = which("rg").map(|rg| {
+            let mut times = Vec::new();
+            for _ in 0..3 {
+                let started = Instant::now();
+                let _ = Command::new(&rg)
+                    .args(["-c", "-i", "elections", c])
+                    .output()
+                    .unwrap();
+                times.push(started.elapsed().as_secs_f64() * 1000.0);
+            }
+            percentiles(times)[0]
+        });
+        row.insert(
+            "end to end",
+            match rg {
+                Some(rg) => format!(
+                    "ushtil search {end_to_end:.1} ms; rg {rg:.1} ms; rg/ushtil {:.1}×",
+                    rg / end_to_end
+                ),
+                None => format!("ushtil search {end_to_end:.1} ms; rg not run"),
+            },
+        );
+
+        // A concordance of a frequent word: first line, last line.
+        let started = Instant::now();
+        let mut child = Command::new(&binary)
+            .args([
+                "--corpus", c, "--index", i, "concord", "the", "--lang", "en", "--format", "tsv",
+            ])
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let _header = lines.next();
+        let _first = lines.next();
+        let first = started.elapsed().as_secs_f64();
+        let count = 1 + lines.count();
+        let _ = child.wait();
+        let total = started.elapsed().as_secs_f64();
+        row.insert(
+            "concordance",
+            format!(
+                "`the`: {count} lines, first after {:.0} ms, all in {total:.1} s",
+                first * 1000.0
+            ),
+        );
+
+        // Adding one document.
+        let added = corpus.join("zz-added.txt");
+        fs::write(&added, document(&mut Random(settings.seed ^ 0xADD))).unwrap();
+        let (seconds, _) = timed(&binary, &["--corpus", c, "--index", i, "-q", "build"], None);
+        fs::remove_file(&added).unwrap();
+        row.insert("add one", format!("{seconds:.2} s"));
+        eprintln!("{row:#?}");
+        rows.push(row);
+    }
+    for row in &rows {
+        let _ = writeln!(report, "## {}\n", row["size"]);
+        for key in [
+            "build",
+            "rss",
+            "index",
+            "tantivy",
+            "latency",
+            "end to end",
+            "concordance",
+            "add one",
+        ] {
+            let _ = writeln!(report, "- **{key}**: {}", row[key]);
+        }
+        let _ = writeln!(report);
+    }
+    let _ = writeln!(report, "Latencies are p50/p95/p99 in milliseconds, in process, top 10 hits with their aligned units loaded.\n");
+    fs::File::create(&settings.out)
+        .unwrap()
+        .write_all(report.as_bytes())
+        .unwrap();
+    eprintln!("wrote {}", settings.out.display());
+}
+
+/// The reference schema: the three languages' text, stored, with tantivy's default tokenizer.
+const TANTIVY_META: &str = r#"{"index_settings":{"docstore_compression":"lz4","docstore_blocksize":16384},"segments":[],"schema":[
+{"name":"kk","type":"text","options":{"indexing":{"record":"position","fieldnorms":true,"tokenizer":"default"},"stored":true,"fast":false}},
+{"name":"ru","type":"text","options":{"indexing":{"record":"position","fieldnorms":true,"tokenizer":"default"},"stored":true,"fast":false}},
+{"name":"en","type":"text","options":{"indexing":{"record":"position","fieldnorms":true,"tokenizer":"default"},"stored":true,"fast":false}}],"opstamp":0}"#;
+
+/// The units of an index as JSON Lines with the three text fields, for tantivy-cli.
+fn export_units(binary: &Path, corpus: &str, index: &str, to: &Path) {
+    let out = Command::new(binary)
+        .args(["--corpus", corpus, "--index", index, "export"])
+        .output()
+        .unwrap();
+    let mut file = std::io::BufWriter::new(fs::File::create(to).unwrap());
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let unit: serde_json::Value = serde_json::from_str(line).unwrap();
+        let texts = &unit["texts"];
+        let doc = serde_json::json!({
+            "kk": texts["kk"].as_str().unwrap_or(""),
+            "ru": texts["ru"].as_str().unwrap_or(""),
+            "en": texts["en"].as_str().unwrap_or(""),
+        });
+        writeln!(file, "{doc}").unwrap();
+    }
+}
+
+fn machine() -> String {
+    let cpu = fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned())
+        })
+        .unwrap_or_else(|| "unknown CPU".to_owned());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let memory = fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .next()
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|k| k.parse::<u64>().ok())
+        })
+        .map_or("?".to_owned(), |kb| {
+            format!("{:.0} GiB", kb as f64 / 1024.0 / 1024.0)
+        });
+    format!("Machine: {cpu}, {cores} cores, {memory} memory.")
+}
