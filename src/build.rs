@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::align::{self, file::AlignmentFileError};
 use crate::corpus::{self, CorpusError, Source};
-use crate::index::{self, IndexError, Manifest};
+use crate::index::{self, IndexError, IndexWriting, Manifest};
 use crate::ingest::{self, IngestError};
 use crate::model::{Document, Unit};
 
@@ -94,21 +94,20 @@ pub fn build(
     let sources = corpus::sources(corpus_dir)?;
     let fingerprint = corpus::fingerprint(&sources)?;
     let old = index::manifest(index_dir).filter(|m| m.is_compatible() && !force);
+    if let Some(old) = old.as_ref().filter(|m| m.fingerprint == fingerprint) {
+        return Ok(Outcome::UpToDate(old.clone()));
+    }
+    let manifest = Manifest::new(fingerprint.clone(), sources.len(), 0);
     let Some(old) = old else {
-        let units = read_all(&sources, progress)?;
-        let manifest = Manifest::new(fingerprint, sources.len(), units.len());
-        index::write(index_dir, &units, &manifest)?;
+        let writing = IndexWriting::create(index_dir)?;
+        let manifest = write_documents(writing, &sources, manifest, progress)?;
         return Ok(Outcome::Built(manifest));
     };
-    if old.fingerprint == fingerprint {
-        return Ok(Outcome::UpToDate(old));
-    }
     let (changed, removed) = fingerprint.changes_since(&old.fingerprint);
     let to_read: Vec<&Source> = sources.iter().filter(|s| changed.contains(&s.id)).collect();
-    let units = read_all(&to_read, progress)?;
     let replaced: Vec<String> = changed.iter().chain(&removed).cloned().collect();
-    let manifest = Manifest::new(fingerprint, sources.len(), 0);
-    let manifest = index::update(index_dir, &replaced, &units, manifest)?;
+    let writing = IndexWriting::update(index_dir, &replaced)?;
+    let manifest = write_documents(writing, &to_read, manifest, progress)?;
     Ok(Outcome::Updated {
         manifest,
         changed,
@@ -116,8 +115,27 @@ pub fn build(
     })
 }
 
-/// Reads, ingests and aligns documents, in order. Every one is read before
-/// anything is written, so bad input stops the build with the index untouched.
+/// Documents read per batch: enough to keep every core busy, few enough that
+/// a large corpus is never held in memory whole.
+const BATCH: usize = 64;
+
+/// Reads documents batch by batch into an index writing, then finishes it. A
+/// bad document stops the build before anything is made visible.
+fn write_documents<S: std::borrow::Borrow<Source> + Sync>(
+    mut writing: IndexWriting,
+    sources: &[S],
+    manifest: Manifest,
+    progress: &mut dyn FnMut(&str, usize, usize),
+) -> Result<Manifest, BuildError> {
+    for (n, batch) in sources.chunks(BATCH).enumerate() {
+        let mut batch_progress =
+            |id: &str, done: usize, _: usize| progress(id, n * BATCH + done, sources.len());
+        let units = read_all(batch, &mut batch_progress)?;
+        writing.add(&units)?;
+    }
+    Ok(writing.finish(manifest)?)
+}
+
 /// Documents are read on all cores, taking the next one as they finish; the
 /// units come back in corpus order.
 fn read_all<S: std::borrow::Borrow<Source> + Sync>(

@@ -109,67 +109,113 @@ fn tantivy_error(path: &Path) -> impl FnOnce(tantivy::TantivyError) -> IndexErro
     }
 }
 
-/// Writes `units` as a new generation of the index in `dir` and makes it live.
-pub fn write(dir: &Path, units: &[Unit], manifest: &Manifest) -> Result<(), IndexError> {
-    fs::create_dir_all(dir).map_err(io_error(dir))?;
-    let staging = dir.join(format!("tmp-{}", std::process::id()));
-    let result = write_generation(&staging, units, manifest).and_then(|()| publish(dir, &staging));
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&staging);
-    }
-    result
+/// Writes units into an index: a new generation ([`IndexWriting::create`]) or
+/// the live one ([`IndexWriting::update`]). Units are added as they come, so a
+/// large corpus need not be held in memory; nothing is seen by readers until
+/// [`IndexWriting::finish`], and a writing dropped unfinished leaves the index
+/// as it was.
+pub struct IndexWriting {
+    dir: PathBuf,
+    /// Where the tantivy index being written is.
+    path: PathBuf,
+    /// A new generation, staged beside the live one (else the live one, updated).
+    staged: bool,
+    index: Index,
+    /// Taken by [`IndexWriting::finish`].
+    writer: Option<IndexWriter<TantivyDocument>>,
+    fields: Fields,
+    finished: bool,
 }
 
-fn write_generation(path: &Path, units: &[Unit], manifest: &Manifest) -> Result<(), IndexError> {
-    if path.exists() {
-        fs::remove_dir_all(path).map_err(io_error(path))?;
+impl IndexWriting {
+    /// Starts a new generation in `dir`, staged beside the live one.
+    pub fn create(dir: &Path) -> Result<Self, IndexError> {
+        fs::create_dir_all(dir).map_err(io_error(dir))?;
+        let path = dir.join(format!("tmp-{}", std::process::id()));
+        if path.exists() {
+            fs::remove_dir_all(&path).map_err(io_error(&path))?;
+        }
+        fs::create_dir_all(&path).map_err(io_error(&path))?;
+        let (schema, fields) = schema::build();
+        let index = Index::create_in_dir(&path, schema).map_err(tantivy_error(&path))?;
+        text::register(index.tokenizers());
+        let writer = writer(&index, &path)?;
+        Ok(IndexWriting {
+            dir: dir.to_owned(),
+            path,
+            staged: true,
+            index,
+            writer: Some(writer),
+            fields,
+            finished: false,
+        })
     }
-    fs::create_dir_all(path).map_err(io_error(path))?;
-    let (schema, fields) = schema::build();
-    let index = Index::create_in_dir(path, schema).map_err(tantivy_error(path))?;
-    text::register(index.tokenizers());
-    let mut writer = writer(&index, path)?;
-    add_units(&writer, fields, units, path)?;
-    writer.commit().map_err(tantivy_error(path))?;
-    writer.wait_merging_threads().map_err(tantivy_error(path))?;
-    write_manifest(path, manifest)
+
+    /// Opens the live generation of `dir` to replace the units of the
+    /// documents `replaced` (changed or gone from the corpus).
+    pub fn update(dir: &Path, replaced: &[String]) -> Result<Self, IndexError> {
+        let path = live_generation(dir).ok_or_else(|| IndexError::Damaged {
+            path: dir.to_owned(),
+            message: "no index to update".to_owned(),
+        })?;
+        let index = Index::open_in_dir(&path).map_err(tantivy_error(&path))?;
+        text::register(index.tokenizers());
+        let fields = Fields::of(&index.schema()).ok_or_else(|| IndexError::Damaged {
+            path: path.clone(),
+            message: "the schema is not ushtil's".to_owned(),
+        })?;
+        let writer = writer(&index, &path)?;
+        for doc in replaced {
+            writer.delete_term(Term::from_field_text(fields.doc, doc));
+        }
+        Ok(IndexWriting {
+            dir: dir.to_owned(),
+            path,
+            staged: false,
+            index,
+            writer: Some(writer),
+            fields,
+            finished: false,
+        })
+    }
+
+    pub fn add(&mut self, units: &[Unit]) -> Result<(), IndexError> {
+        let writer = self
+            .writer
+            .as_ref()
+            .expect("a writing is open until finished");
+        add_units(writer, self.fields, units, &self.path)
+    }
+
+    /// Commits, records the manifest (with the units counted) and, for a new
+    /// generation, makes it live. Readers see the index before or after, never
+    /// between; if the process dies between the commit and the manifest, the
+    /// next build finds the manifest stale and does the same work again.
+    pub fn finish(mut self, mut manifest: Manifest) -> Result<Manifest, IndexError> {
+        let mut writer = self.writer.take().expect("a writing is finished once");
+        writer.commit().map_err(tantivy_error(&self.path))?;
+        // Merges write into the folder: let them end before it is renamed.
+        writer
+            .wait_merging_threads()
+            .map_err(tantivy_error(&self.path))?;
+        let reader = self.index.reader().map_err(tantivy_error(&self.path))?;
+        reader.reload().map_err(tantivy_error(&self.path))?;
+        manifest.units = reader.searcher().num_docs() as usize;
+        write_manifest(&self.path, &manifest)?;
+        if self.staged {
+            publish(&self.dir, &self.path)?;
+        }
+        self.finished = true;
+        Ok(manifest)
+    }
 }
 
-/// Replaces, in the live index of `dir`, the units of the documents `replaced`
-/// (changed or gone from the corpus) with `units`, in one tantivy commit:
-/// readers see the index before or after, never between. The manifest follows
-/// the commit; if the process dies between the two, the next build finds the
-/// manifest stale and replaces the same documents again.
-pub fn update(
-    dir: &Path,
-    replaced: &[String],
-    units: &[Unit],
-    mut manifest: Manifest,
-) -> Result<Manifest, IndexError> {
-    let path = live_generation(dir).ok_or_else(|| IndexError::Damaged {
-        path: dir.to_owned(),
-        message: "no index to update".to_owned(),
-    })?;
-    let index = Index::open_in_dir(&path).map_err(tantivy_error(&path))?;
-    text::register(index.tokenizers());
-    let fields = Fields::of(&index.schema()).ok_or_else(|| IndexError::Damaged {
-        path: path.clone(),
-        message: "the schema is not ushtil's".to_owned(),
-    })?;
-    let mut writer = writer(&index, &path)?;
-    for doc in replaced {
-        writer.delete_term(Term::from_field_text(fields.doc, doc));
+impl Drop for IndexWriting {
+    fn drop(&mut self) {
+        if !self.finished && self.staged {
+            let _ = fs::remove_dir_all(&self.path);
+        }
     }
-    add_units(&writer, fields, units, &path)?;
-    writer.commit().map_err(tantivy_error(&path))?;
-    writer
-        .wait_merging_threads()
-        .map_err(tantivy_error(&path))?;
-    let reader = index.reader().map_err(tantivy_error(&path))?;
-    reader.reload().map_err(tantivy_error(&path))?;
-    manifest.units = reader.searcher().num_docs() as usize;
-    write_manifest(&path, &manifest)?;
-    Ok(manifest)
 }
 
 fn writer(index: &Index, path: &Path) -> Result<IndexWriter<TantivyDocument>, IndexError> {
