@@ -83,14 +83,12 @@ impl Anchors {
     /// How many numbers one side has that the other lacks. Translations carry
     /// numbers over, so each is evidence that the two do not translate each other.
     pub fn unmatched_numbers(&self, other: &Anchors) -> usize {
-        let numbers = |a: &Anchors| {
-            a.set
-                .iter()
-                .filter(|s| s.starts_with('#'))
-                .cloned()
-                .collect::<BTreeSet<_>>()
-        };
-        numbers(self).symmetric_difference(&numbers(other)).count()
+        // Numbers are kept as `#1917`: they sort before every other anchor.
+        use std::ops::Bound::Excluded;
+        let range = (Excluded("\"".to_owned()), Excluded("$".to_owned()));
+        let numbers = |a: &Anchors| a.set.range(range.clone()).count();
+        let shared = self.set.range(range.clone()).filter(|n| other.set.contains(*n)).count();
+        numbers(self) + numbers(other) - 2 * shared
     }
 }
 

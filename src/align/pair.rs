@@ -124,12 +124,17 @@ pub(crate) fn link_cost(a: &[Item], b: &[Item], ratio: f64) -> f64 {
     }
     let la: usize = a.iter().map(|s| s.chars).sum();
     let lb: usize = b.iter().map(|s| s.chars).sum();
-    let (a, b) = (
-        Anchors::union(a.iter().map(|s| &s.anchors)),
-        Anchors::union(b.iter().map(|s| &s.anchors)),
-    );
+    let (a, b) = (anchors(a), anchors(b));
     length_cost(la as f64, lb as f64, ratio) - ANCHOR_WEIGHT * a.similarity(&b)
         + NUMBER_MISMATCH * a.unmatched_numbers(&b) as f64
+}
+
+/// The anchors of one or more sentences, borrowed where there is one.
+fn anchors(items: &[Item]) -> std::borrow::Cow<'_, Anchors> {
+    match items {
+        [one] => std::borrow::Cow::Borrowed(&one.anchors),
+        many => std::borrow::Cow::Owned(Anchors::union(many.iter().map(|s| &s.anchors))),
+    }
 }
 
 /// −ln of the probability that sentences of these lengths translate each other.

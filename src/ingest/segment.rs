@@ -21,21 +21,44 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
 
 /// Cuts a UAX #29 word at each full stop that glues two words: `state.The`,
 /// `A.V.Bolshakova` → `A.V` + `Bolshakova`. Keeps `L.G`, `e.g`, `5.4`.
-fn split_glued(word: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
-    let mut cuts = vec![0];
-    for (i, c) in word.char_indices() {
-        if c == '.' && starts_capitalised_word(&word[i + 1..]) {
-            cuts.push(i);
-            cuts.push(i + 1);
+fn split_glued(word: &str) -> GluedPieces<'_> {
+    GluedPieces { word, at: 0 }
+}
+
+/// The pieces of a word cut at its glued full stops, found as they are asked
+/// for: no allocation for the common word with no full stop.
+struct GluedPieces<'a> {
+    word: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for GluedPieces<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        while self.at < self.word.len() {
+            let rest = &self.word[self.at..];
+            let cut = rest
+                .match_indices('.')
+                .map(|(i, _)| i)
+                .find(|&i| starts_capitalised_word(&rest[i + 1..]));
+            let start = self.at;
+            let piece = match cut {
+                Some(i) => {
+                    self.at += i + 1;
+                    &rest[..i]
+                }
+                None => {
+                    self.at = self.word.len();
+                    rest
+                }
+            };
+            if !piece.is_empty() {
+                return Some((start, piece));
+            }
         }
+        None
     }
-    cuts.push(word.len());
-    let pieces: Vec<(usize, &str)> = cuts
-        .chunks(2)
-        .map(|pair| (pair[0], &word[pair[0]..pair[1]]))
-        .filter(|(_, w)| !w.is_empty())
-        .collect();
-    pieces.into_iter()
 }
 
 /// An upper-case letter followed by a lower-case one: the start of a word, not an initial.
