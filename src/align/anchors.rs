@@ -87,7 +87,11 @@ impl Anchors {
         use std::ops::Bound::Excluded;
         let range = (Excluded("\"".to_owned()), Excluded("$".to_owned()));
         let numbers = |a: &Anchors| a.set.range(range.clone()).count();
-        let shared = self.set.range(range.clone()).filter(|n| other.set.contains(*n)).count();
+        let shared = self
+            .set
+            .range(range.clone())
+            .filter(|n| other.set.contains(*n))
+            .count();
         numbers(self) + numbers(other) - 2 * shared
     }
 }
