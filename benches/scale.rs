@@ -258,20 +258,6 @@ fn main() {
     let settings = settings();
     let binary = ushtil();
     fs::create_dir_all(&settings.dir).unwrap();
-    let mut report = String::new();
-    let _ = writeln!(report, "# Benchmarks\n");
-    let _ = writeln!(
-        report,
-        "Made by `cargo bench --bench scale -- --sizes {}` (seed {}).\n",
-        settings
-            .sizes
-            .iter()
-            .map(u64::to_string)
-            .collect::<Vec<_>>()
-            .join(","),
-        settings.seed
-    );
-    let _ = writeln!(report, "{}\n", machine());
     let mut rows: Vec<BTreeMap<&str, String>> = Vec::new();
     for &size in &settings.sizes {
         eprintln!("== {size} MB");

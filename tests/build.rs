@@ -6,17 +6,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{repo, stderr, ushtil, BUNDLED};
-
-/// A private copy of the bundled corpus, to change without touching the repository.
-fn corpus_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for ext in ["txt", "toml"] {
-        let name = format!("{BUNDLED}.{ext}");
-        fs::copy(repo(&format!("corpus/{name}")), dir.path().join(name)).unwrap();
-    }
-    dir
-}
+use common::{corpus_copy, repo, stderr, ushtil, BUNDLED};
 
 fn current(index: &Path) -> String {
     fs::read_to_string(index.join("CURRENT")).unwrap()

@@ -5,7 +5,7 @@ mod common;
 
 use std::fs;
 
-use common::{repo, stderr, stdout, ushtil, BUNDLED};
+use common::{corpus_copy, repo, stderr, stdout, ushtil, BUNDLED};
 use serde_json::Value;
 
 fn compare(args: &[&str]) -> std::process::Output {
@@ -120,16 +120,6 @@ fn weak_links_are_listed_for_checking_first() {
         .filter(|g| g["confidence"].as_f64().unwrap() < 0.7)
         .count();
     assert_eq!(weak.len(), below);
-}
-
-/// A private copy of the bundled corpus.
-fn corpus_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for ext in ["txt", "toml"] {
-        let name = format!("{BUNDLED}.{ext}");
-        fs::copy(repo(&format!("corpus/{name}")), dir.path().join(name)).unwrap();
-    }
-    dir
 }
 
 fn materials_groups(corpus: &std::path::Path, index: &std::path::Path) -> Vec<Value> {

@@ -7,7 +7,7 @@ mod common;
 use std::fs;
 use std::path::PathBuf;
 
-use common::{repo, stderr, stdout, ushtil};
+use common::{json_lines, repo, stderr, ushtil};
 use ushtil::model::{BlockKind, Division, Lang};
 
 const DOCUMENTS: [&str; 4] = [
@@ -145,10 +145,7 @@ fn a_corpus_of_all_layouts_builds_and_searches() {
         index.path(),
         &["search", "Semirechensk", "--format", "json"],
     );
-    let hits: Vec<serde_json::Value> = stdout(&out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let hits = json_lines(&out);
     assert!(hits
         .iter()
         .any(|h| h["doc"] == "english-abstract-two-column-table" && h["kind"] == "table"));
@@ -167,10 +164,7 @@ fn a_corpus_of_all_layouts_builds_and_searches() {
             "50",
         ],
     );
-    let hits: Vec<serde_json::Value> = stdout(&out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let hits = json_lines(&out);
     assert!(hits
         .iter()
         .any(|h| h["doc"] == "ru-kk-en-russian-body" && h["section"] == "body/introduction"));
@@ -187,10 +181,7 @@ fn a_corpus_of_all_layouts_builds_and_searches() {
             "json",
         ],
     );
-    let hits: Vec<serde_json::Value> = stdout(&out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let hits = json_lines(&out);
     assert!(hits
         .iter()
         .any(|h| h["doc"] == "no-keywords-kazakh-body" && h["section"] == "body/introduction"));

@@ -154,16 +154,7 @@ impl IndexWriting {
     /// Opens the live generation of `dir` to replace the units of the
     /// documents `replaced` (changed or gone from the corpus).
     pub fn update(dir: &Path, replaced: &[String]) -> Result<Self, IndexError> {
-        let path = live_generation(dir).ok_or_else(|| IndexError::Damaged {
-            path: dir.to_owned(),
-            message: "no index to update".to_owned(),
-        })?;
-        let index = Index::open_in_dir(&path).map_err(tantivy_error(&path))?;
-        text::register(index.tokenizers());
-        let fields = Fields::of(&index.schema()).ok_or_else(|| IndexError::Damaged {
-            path: path.clone(),
-            message: "the schema is not ushtil's".to_owned(),
-        })?;
+        let (path, index, fields) = open_live(dir)?;
         let writer = writer(&index, &path)?;
         for doc in replaced {
             writer.delete_term(Term::from_field_text(fields.doc, doc));
@@ -216,6 +207,22 @@ impl Drop for IndexWriting {
             let _ = fs::remove_dir_all(&self.path);
         }
     }
+}
+
+/// The live generation of `dir`: its folder, the tantivy index with ushtil's
+/// analyzers registered, and its fields.
+fn open_live(dir: &Path) -> Result<(PathBuf, Index, Fields), IndexError> {
+    let path = live_generation(dir).ok_or_else(|| IndexError::Damaged {
+        path: dir.to_owned(),
+        message: "no index here yet (run `ushtil build`)".to_owned(),
+    })?;
+    let index = Index::open_in_dir(&path).map_err(tantivy_error(&path))?;
+    text::register(index.tokenizers());
+    let fields = Fields::of(&index.schema()).ok_or_else(|| IndexError::Damaged {
+        path: path.clone(),
+        message: "the schema is not ushtil's".to_owned(),
+    })?;
+    Ok((path, index, fields))
 }
 
 fn writer(index: &Index, path: &Path) -> Result<IndexWriter<TantivyDocument>, IndexError> {
@@ -332,16 +339,7 @@ pub struct CorpusIndex {
 impl CorpusIndex {
     /// Opens the live generation in `dir`.
     pub fn open(dir: &Path) -> Result<Self, IndexError> {
-        let path = live_generation(dir).ok_or_else(|| IndexError::Damaged {
-            path: dir.to_owned(),
-            message: "no index here yet (run `ushtil build`)".to_owned(),
-        })?;
-        let index = Index::open_in_dir(&path).map_err(tantivy_error(&path))?;
-        text::register(index.tokenizers());
-        let fields = Fields::of(&index.schema()).ok_or_else(|| IndexError::Damaged {
-            path: path.clone(),
-            message: "the schema is not ushtil's".to_owned(),
-        })?;
+        let (path, index, fields) = open_live(dir)?;
         let reader = index.reader().map_err(tantivy_error(&path))?;
         Ok(CorpusIndex {
             path,

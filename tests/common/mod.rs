@@ -72,3 +72,21 @@ pub fn stdout(out: &Output) -> String {
 pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
+
+/// A private copy of the bundled corpus, to change without touching the repository.
+pub fn corpus_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for ext in ["txt", "toml"] {
+        let name = format!("{BUNDLED}.{ext}");
+        std::fs::copy(repo(&format!("corpus/{name}")), dir.path().join(name)).unwrap();
+    }
+    dir
+}
+
+/// The JSON Lines a command printed.
+pub fn json_lines(out: &Output) -> Vec<serde_json::Value> {
+    stdout(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
