@@ -97,12 +97,28 @@ pub fn sources(dir: &Path) -> Result<Vec<Source>, CorpusError> {
         path: dir.to_owned(),
         source,
     };
-    let mut sources = Vec::new();
+    // One listing of the folder tells which texts have metadata and alignment
+    // files: no look-up per file, which counts in a corpus of many thousands.
+    let mut names = std::collections::HashSet::new();
     for entry in std::fs::read_dir(dir).map_err(io)? {
-        let path = entry.map_err(io)?.path();
-        if path.extension().is_some_and(|e| e == "txt") {
-            sources.push(Source::for_text(path));
+        names.insert(entry.map_err(io)?.file_name());
+    }
+    let mut sources = Vec::new();
+    for name in &names {
+        let path = dir.join(name);
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
         }
+        let beside = |extension: &str| {
+            let file = path.with_extension(extension);
+            file.file_name().is_some_and(|n| names.contains(n)).then_some(file)
+        };
+        sources.push(Source {
+            id: path.file_stem().unwrap_or_default().to_string_lossy().into_owned(),
+            metadata: beside("toml"),
+            alignment: beside("align.tsv"),
+            text: path,
+        });
     }
     if sources.is_empty() {
         return Err(CorpusError::NoDocuments {
