@@ -446,7 +446,10 @@ fn write_report(settings: &Settings, rows: &[BTreeMap<&str, String>]) {
     let _ = writeln!(report, "Latencies are p50/p95/p99 in milliseconds, in process, top 10 hits with their aligned units loaded.\n");
     // The hand-written analysis below the marker outlives a new run.
     const MARKER: &str = "<!-- analysis: kept by the benchmark -->";
-    if let Some(analysis) = fs::read_to_string(&settings.out).ok().and_then(|old| old.find(MARKER).map(|at| old[at..].to_owned())) {
+    if let Some(analysis) = fs::read_to_string(&settings.out)
+        .ok()
+        .and_then(|old| old.find(MARKER).map(|at| old[at..].to_owned()))
+    {
         report.push_str(&analysis);
     }
     fs::File::create(&settings.out)

@@ -68,9 +68,11 @@ pub fn occurrences(
     sink: &mut dyn FnMut(Line) -> ControlFlow<()>,
 ) -> Result<(), SearchError> {
     let compiled = search::compile_with(index, query, &options.langs, options.exact)?;
-    let units = search::all_matches(index, &compiled)?;
+    let addresses = search::all_matches(index, &compiled)?;
     let mut glossaries: BTreeMap<String, Glossary> = BTreeMap::new();
-    for unit in &units {
+    for address in addresses {
+        // Read as they come, so that the first line shows before the last unit is read.
+        let unit = &index.unit_at(address)?;
         for &lang in &options.langs {
             let Some(passage) = unit.passages.get(lang) else {
                 continue;

@@ -111,10 +111,16 @@ pub fn sources(dir: &Path) -> Result<Vec<Source>, CorpusError> {
         }
         let beside = |extension: &str| {
             let file = path.with_extension(extension);
-            file.file_name().is_some_and(|n| names.contains(n)).then_some(file)
+            file.file_name()
+                .is_some_and(|n| names.contains(n))
+                .then_some(file)
         };
         sources.push(Source {
-            id: path.file_stem().unwrap_or_default().to_string_lossy().into_owned(),
+            id: path
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned(),
             metadata: beside("toml"),
             alignment: beside("align.tsv"),
             text: path,

@@ -19,7 +19,7 @@ use tantivy::query::{
 use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::Token;
-use tantivy::{TantivyDocument, Term};
+use tantivy::{DocAddress, TantivyDocument, Term};
 
 use crate::index::{CorpusIndex, IndexError};
 use crate::model::{Lang, Passage, PerLang, Unit};
@@ -456,9 +456,13 @@ impl CompiledQuery {
     }
 }
 
-/// Every unit that matches a compiled query, in corpus order (by document,
-/// then in document order).
-pub fn all_matches(index: &CorpusIndex, query: &CompiledQuery) -> Result<Vec<Unit>, SearchError> {
+/// Where every unit that matches a compiled query is, in corpus order (by
+/// document, then in document order), told from fast fields without loading
+/// a unit: the units can then be read one at a time ([`CorpusIndex::unit_at`]).
+pub fn all_matches(
+    index: &CorpusIndex,
+    query: &CompiledQuery,
+) -> Result<Vec<DocAddress>, SearchError> {
     let searcher = index.reader.searcher();
     let tantivy_error = |source| IndexError::Tantivy {
         path: index.path.clone(),
@@ -467,11 +471,29 @@ pub fn all_matches(index: &CorpusIndex, query: &CompiledQuery) -> Result<Vec<Uni
     let addresses = searcher
         .search(&query.query, &tantivy::collector::DocSetCollector)
         .map_err(tantivy_error)?;
-    let mut units = Vec::with_capacity(addresses.len());
+    let mut keyed = Vec::with_capacity(addresses.len());
+    let mut doc = String::new();
     for address in addresses {
-        let document: TantivyDocument = searcher.doc(address).map_err(tantivy_error)?;
-        units.push(index.unit(&document)?);
+        let segment = searcher.segment_reader(address.segment_ord);
+        let fast = segment.fast_fields();
+        let ordinal = fast
+            .u64("ordinal")
+            .map_err(tantivy_error)?
+            .first(address.doc_id)
+            .unwrap_or(u64::MAX);
+        doc.clear();
+        if let Some(column) = fast.str("doc").map_err(tantivy_error)? {
+            if let Some(ord) = column.term_ords(address.doc_id).next() {
+                column
+                    .ord_to_str(ord, &mut doc)
+                    .map_err(|e| IndexError::Io {
+                        path: index.path.clone(),
+                        source: e,
+                    })?;
+            }
+        }
+        keyed.push(((doc.clone(), ordinal), address));
     }
-    units.sort_by(|a, b| (&a.doc, a.ordinal()).cmp(&(&b.doc, b.ordinal())));
-    Ok(units)
+    keyed.sort();
+    Ok(keyed.into_iter().map(|(_, address)| address).collect())
 }

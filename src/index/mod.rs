@@ -25,7 +25,7 @@ const CURRENT: &str = "CURRENT";
 const MANIFEST: &str = "ushtil.json";
 
 /// Bumped whenever the schema or the analyzers change, so that old indexes are rebuilt.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {
@@ -359,6 +359,16 @@ impl CorpusIndex {
             path: self.path.clone(),
             message: format!("a stored unit does not read back: {e}"),
         })
+    }
+
+    /// The unit at an address of the current searcher.
+    pub fn unit_at(&self, address: tantivy::DocAddress) -> Result<Unit, IndexError> {
+        let document: TantivyDocument = self
+            .reader
+            .searcher()
+            .doc(address)
+            .map_err(tantivy_error(&self.path))?;
+        self.unit(&document)
     }
 
     /// The units of one document, in document order.

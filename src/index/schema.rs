@@ -4,7 +4,7 @@
 //! identity and the whole unit stored as JSON for display.
 
 use tantivy::schema::{
-    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, STORED,
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED,
     STRING,
 };
 
@@ -73,9 +73,10 @@ fn analyzed(analyzer: Analyzer) -> TextOptions {
 
 pub fn build() -> (Schema, Fields) {
     let mut builder = Schema::builder();
-    let doc = builder.add_text_field("doc", STRING | STORED);
+    let doc = builder.add_text_field("doc", STRING | STORED | FAST);
     let unit = builder.add_text_field("unit", STRING | STORED);
-    let ordinal = builder.add_u64_field("ordinal", NumericOptions::default().set_stored());
+    let ordinal =
+        builder.add_u64_field("ordinal", NumericOptions::default().set_stored().set_fast());
     let section = builder.add_text_field("section", STRING | STORED);
     let stored = builder.add_text_field("stored", STORED);
     let stems = PerLang::from_fn(|lang| {
