@@ -471,28 +471,39 @@ pub fn all_matches(
     let addresses = searcher
         .search(&query.query, &tantivy::collector::DocSetCollector)
         .map_err(tantivy_error)?;
+    let mut addresses: Vec<DocAddress> = addresses.into_iter().collect();
+    addresses.sort();
+    let io_error = |source| IndexError::Io {
+        path: index.path.clone(),
+        source,
+    };
+    // Per segment: its columns opened once, each document id's name read once.
     let mut keyed = Vec::with_capacity(addresses.len());
-    let mut doc = String::new();
-    for address in addresses {
-        let segment = searcher.segment_reader(address.segment_ord);
+    for segment_addresses in addresses.chunk_by(|a, b| a.segment_ord == b.segment_ord) {
+        let segment = searcher.segment_reader(segment_addresses[0].segment_ord);
         let fast = segment.fast_fields();
-        let ordinal = fast
-            .u64("ordinal")
-            .map_err(tantivy_error)?
-            .first(address.doc_id)
-            .unwrap_or(u64::MAX);
-        doc.clear();
-        if let Some(column) = fast.str("doc").map_err(tantivy_error)? {
-            if let Some(ord) = column.term_ords(address.doc_id).next() {
-                column
-                    .ord_to_str(ord, &mut doc)
-                    .map_err(|e| IndexError::Io {
-                        path: index.path.clone(),
-                        source: e,
-                    })?;
-            }
+        let ordinals = fast.u64("ordinal").map_err(tantivy_error)?;
+        let docs = fast.str("doc").map_err(tantivy_error)?;
+        let mut names: std::collections::HashMap<u64, String> = std::collections::HashMap::new();
+        for &address in segment_addresses {
+            let ordinal = ordinals.first(address.doc_id).unwrap_or(u64::MAX);
+            let ord = docs
+                .as_ref()
+                .and_then(|c| c.term_ords(address.doc_id).next());
+            let doc = match (ord, &docs) {
+                (Some(ord), Some(column)) => match names.get(&ord) {
+                    Some(name) => name.clone(),
+                    None => {
+                        let mut name = String::new();
+                        column.ord_to_str(ord, &mut name).map_err(io_error)?;
+                        names.insert(ord, name.clone());
+                        name
+                    }
+                },
+                _ => String::new(),
+            };
+            keyed.push(((doc, ordinal), address));
         }
-        keyed.push(((doc.clone(), ordinal), address));
     }
     keyed.sort();
     Ok(keyed.into_iter().map(|(_, address)| address).collect())
