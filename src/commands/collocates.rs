@@ -5,22 +5,15 @@
 use std::io::{BufWriter, Write};
 
 use anstyle::Style;
-use ushtil::concord::{self, Context as Around, Options};
+use ushtil::concord::{self, Context as Around};
 use ushtil::model::Lang;
 
-use super::{Context, Status};
+use super::{ConcordQuery, Context, Status};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The query: a word (all its forms), "a phrase", or a prefix*.
-    #[arg(allow_hyphen_values = true)]
-    query: String,
-    /// Only this language: kk, ru or en (default: all three).
-    #[arg(long, value_name = "LANG")]
-    lang: Option<Lang>,
-    /// Match the printed form only.
-    #[arg(long)]
-    exact: bool,
+    #[command(flatten)]
+    what: ConcordQuery,
     /// Words each side that count as near.
     #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=50))]
     window: u32,
@@ -55,12 +48,8 @@ const HEADER: Style = Style::new().bold();
 
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     let index = context.open_index()?;
-    let options = Options {
-        langs: args.lang.map_or(Lang::ALL.to_vec(), |l| vec![l]),
-        exact: args.exact,
-        context: Around::Words(args.window as usize),
-    };
-    let mut found = concord::collocates(&index, &args.query, &options, args.window as usize)?;
+    let options = args.what.options(Around::Words(args.window as usize));
+    let mut found = concord::collocates(&index, &args.what.query, &options, args.window as usize)?;
     found.retain(|c| c.together >= args.min);
     let score = |c: &concord::Collocate| match args.measure {
         Measure::LogLikelihood => c.log_likelihood,

@@ -12,10 +12,10 @@ use std::ops::ControlFlow;
 use anstyle::{AnsiColor, Style};
 use anyhow::bail;
 use serde::Serialize;
-use ushtil::concord::{self, Context as Around, Line, Options};
+use ushtil::concord::{self, Context as Around, Line};
 use ushtil::model::Lang;
 
-use super::{Context, Status};
+use super::{ConcordQuery, Context, Status};
 
 #[derive(clap::Args)]
 #[command(after_help = "\
@@ -28,15 +28,8 @@ that word, in the alphabet of each language (Kazakh: а ә б в г ғ д е …
 
 Exit status: 0 if something was found, 1 if nothing was, 2 on error.")]
 pub struct Args {
-    /// The query.
-    #[arg(allow_hyphen_values = true)]
-    query: String,
-    /// Only this language: kk, ru or en (default: all three).
-    #[arg(long, value_name = "LANG")]
-    lang: Option<Lang>,
-    /// Match the printed form only, not every form of the word.
-    #[arg(long)]
-    exact: bool,
+    #[command(flatten)]
+    what: ConcordQuery,
     /// Words of context each side.
     #[arg(long, default_value_t = 8, conflicts_with = "chars")]
     context: usize,
@@ -119,13 +112,10 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
         bail!("--sample and --limit take at least 1");
     }
     let index = context.open_index()?;
-    let options = Options {
-        langs: args.lang.map_or(Lang::ALL.to_vec(), |l| vec![l]),
-        exact: args.exact,
-        context: args
-            .chars
+    let options = args.what.options(
+        args.chars
             .map_or(Around::Words(args.context), Around::Chars),
-    };
+    );
     let mut out = BufWriter::new(anstream::stdout().lock());
     let width = args.width.unwrap_or_else(super::compare::terminal_width);
     // Lines in corpus order with nothing to sort, sample or count stream as found.
@@ -137,7 +127,7 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     if streaming {
         let mut printed = 0usize;
         let mut failure = None;
-        concord::occurrences(&index, &args.query, &options, &mut |line| {
+        concord::occurrences(&index, &args.what.query, &options, &mut |line| {
             if let Err(e) = print_line(&mut out, &line, &args, width) {
                 failure = Some(e);
                 return ControlFlow::Break(());
@@ -162,7 +152,7 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
         });
     }
     let mut lines = Vec::new();
-    concord::occurrences(&index, &args.query, &options, &mut |line| {
+    concord::occurrences(&index, &args.what.query, &options, &mut |line| {
         lines.push(line);
         ControlFlow::Continue(())
     })?;

@@ -70,6 +70,33 @@ impl Context {
     }
 }
 
+/// What a concordance is of: the query, its language, and whether forms count.
+#[derive(clap::Args)]
+pub struct ConcordQuery {
+    /// The query: a word (all its forms, through the language's analyzer), "a phrase", or a prefix*.
+    #[arg(allow_hyphen_values = true)]
+    pub query: String,
+    /// Only this language: kk, ru or en (default: all three).
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<ushtil::model::Lang>,
+    /// Match the printed form only, not every form of the word.
+    #[arg(long)]
+    pub exact: bool,
+}
+
+impl ConcordQuery {
+    /// The concordance options with this query's languages and form matching.
+    pub fn options(&self, context: ushtil::concord::Context) -> ushtil::concord::Options {
+        ushtil::concord::Options {
+            langs: self
+                .lang
+                .map_or(ushtil::model::Lang::ALL.to_vec(), |l| vec![l]),
+            exact: self.exact,
+            context,
+        }
+    }
+}
+
 /// Exit codes, as grep and ripgrep use them.
 pub enum Status {
     /// Something was found or done.
