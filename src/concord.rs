@@ -68,20 +68,31 @@ pub fn occurrences(
     sink: &mut dyn FnMut(Line) -> ControlFlow<()>,
 ) -> Result<(), SearchError> {
     let compiled = search::compile_with(index, query, &options.langs, options.exact)?;
-    let addresses = search::all_matches(index, &compiled)?;
+    let searcher = index.reader.searcher();
+    let addresses = search::all_matches(index, &searcher, &compiled)?;
     let mut glossaries: BTreeMap<String, Glossary> = BTreeMap::new();
     for address in addresses {
         // Read as they come, so that the first line shows before the last unit is read.
-        let unit = &index.unit_at(address)?;
+        let unit = &index.unit_at(&searcher, address)?;
         for &lang in &options.langs {
             let Some(passage) = unit.passages.get(lang) else {
                 continue;
             };
+            // Cut into words once, for all the passage's occurrences.
+            let words: Vec<(usize, &str)> = segment::words(&passage.text).collect();
             for range in compiled.matches(passage, lang) {
                 let glossary = glossaries
                     .entry(unit.doc.clone())
                     .or_insert_with(|| glossary(index, &unit.doc));
-                let line = line(unit, lang, passage, range, options.context, glossary);
+                let line = line(
+                    unit,
+                    lang,
+                    passage,
+                    &words,
+                    range,
+                    options.context,
+                    glossary,
+                );
                 if sink(line).is_break() {
                     return Ok(());
                 }
@@ -101,50 +112,25 @@ fn glossary(index: &CorpusIndex, doc: &str) -> Glossary {
     }
 }
 
+/// One concordance line; `words` are the passage's words with their offsets.
 fn line(
     unit: &Unit,
     lang: Lang,
     passage: &Passage,
+    words: &[(usize, &str)],
     range: Range<usize>,
     context: Context,
     glossary: &Glossary,
 ) -> Line {
     let text = &passage.text;
-    let words: Vec<(usize, &str)> = segment::words(text).collect();
-    let left_words: Vec<String> = words
-        .iter()
-        .rev()
-        .filter(|(at, _)| *at < range.start)
-        .map(|(_, w)| w.to_string())
-        .collect();
-    let right_words: Vec<String> = words
-        .iter()
-        .filter(|(at, _)| *at >= range.end)
-        .map(|(_, w)| w.to_string())
-        .collect();
+    // The words before the keyword, and those after it.
+    let before = &words[..words.partition_point(|(at, _)| *at < range.start)];
+    let after = &words[words.partition_point(|(at, _)| *at < range.end)..];
     let (left, right) = match context {
+        Context::Words(0) => (String::new(), String::new()),
         Context::Words(n) => {
-            let from = words
-                .iter()
-                .rev()
-                .filter(|(at, _)| *at < range.start)
-                .nth(n.saturating_sub(1))
-                .map(|(at, _)| *at);
-            let to = words
-                .iter()
-                .filter(|(at, _)| *at >= range.end)
-                .nth(n.saturating_sub(1))
-                .map(|(at, w)| at + w.len());
-            let from = if n == 0 {
-                range.start
-            } else {
-                from.unwrap_or(0)
-            };
-            let to = if n == 0 {
-                range.end
-            } else {
-                to.unwrap_or(text.len())
-            };
+            let from = before.len().checked_sub(n).map_or(0, |i| before[i].0);
+            let to = after.get(n - 1).map_or(text.len(), |(at, w)| at + w.len());
             (
                 text[from..range.start].to_owned(),
                 text[range.end..to].to_owned(),
@@ -178,8 +164,13 @@ fn line(
         lang,
         left,
         right,
-        left_words: left_words.into_iter().take(n).collect(),
-        right_words: right_words.into_iter().take(n).collect(),
+        left_words: before
+            .iter()
+            .rev()
+            .take(n)
+            .map(|(_, w)| w.to_string())
+            .collect(),
+        right_words: after.iter().take(n).map(|(_, w)| w.to_string()).collect(),
         counterparts: counterparts(unit, lang, sentence, &keyword, glossary),
         keyword,
     }

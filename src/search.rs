@@ -19,9 +19,9 @@ use tantivy::query::{
 use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::Token;
-use tantivy::{DocAddress, TantivyDocument, Term};
+use tantivy::{DocAddress, Searcher, Term};
 
-use crate::index::{CorpusIndex, IndexError};
+use crate::index::{io_error, tantivy_error, CorpusIndex, IndexError};
 use crate::model::{Lang, Passage, PerLang, Unit};
 use crate::text::{analyze, names, Analyzer};
 
@@ -337,21 +337,17 @@ pub fn run(
     limit: usize,
 ) -> Result<Vec<Hit>, SearchError> {
     let searcher = index.reader.searcher();
-    let tantivy_error = |source| IndexError::Tantivy {
-        path: index.path.clone(),
-        source,
-    };
+    let tantivy_error = || tantivy_error(&index.path);
     let top = searcher
         .search(
             &query.query,
             // TopDocs reserves room for `limit` hits up front: no more than there are units.
             &TopDocs::with_limit(limit.min(searcher.num_docs() as usize).max(1)).order_by_score(),
         )
-        .map_err(tantivy_error)?;
+        .map_err(tantivy_error())?;
     let mut hits = Vec::with_capacity(top.len());
     for (score, address) in top.into_iter().take(limit) {
-        let document: TantivyDocument = searcher.doc(address).map_err(tantivy_error)?;
-        let unit = index.unit(&document)?;
+        let unit = index.unit_at(&searcher, address)?;
         let highlights = PerLang::from_fn(|lang| match unit.text(lang) {
             Some(_) => highlight(
                 unit.passages
@@ -458,32 +454,27 @@ impl CompiledQuery {
 
 /// Where every unit that matches a compiled query is, in corpus order (by
 /// document, then in document order), told from fast fields without loading
-/// a unit: the units can then be read one at a time ([`CorpusIndex::unit_at`]).
+/// a unit: the units can then be read one at a time from the same searcher
+/// ([`CorpusIndex::unit_at`]).
 pub fn all_matches(
     index: &CorpusIndex,
+    searcher: &Searcher,
     query: &CompiledQuery,
 ) -> Result<Vec<DocAddress>, SearchError> {
-    let searcher = index.reader.searcher();
-    let tantivy_error = |source| IndexError::Tantivy {
-        path: index.path.clone(),
-        source,
-    };
+    let tantivy_error = || tantivy_error(&index.path);
     let addresses = searcher
         .search(&query.query, &tantivy::collector::DocSetCollector)
-        .map_err(tantivy_error)?;
+        .map_err(tantivy_error())?;
     let mut addresses: Vec<DocAddress> = addresses.into_iter().collect();
     addresses.sort();
-    let io_error = |source| IndexError::Io {
-        path: index.path.clone(),
-        source,
-    };
+    let io_error = || io_error(&index.path);
     // Per segment: its columns opened once, each document id's name read once.
     let mut keyed = Vec::with_capacity(addresses.len());
     for segment_addresses in addresses.chunk_by(|a, b| a.segment_ord == b.segment_ord) {
         let segment = searcher.segment_reader(segment_addresses[0].segment_ord);
         let fast = segment.fast_fields();
-        let ordinals = fast.u64("ordinal").map_err(tantivy_error)?;
-        let docs = fast.str("doc").map_err(tantivy_error)?;
+        let ordinals = fast.u64("ordinal").map_err(tantivy_error())?;
+        let docs = fast.str("doc").map_err(tantivy_error())?;
         let mut names: std::collections::HashMap<u64, String> = std::collections::HashMap::new();
         for &address in segment_addresses {
             let ordinal = ordinals.first(address.doc_id).unwrap_or(u64::MAX);
@@ -495,7 +486,7 @@ pub fn all_matches(
                     Some(name) => name.clone(),
                     None => {
                         let mut name = String::new();
-                        column.ord_to_str(ord, &mut name).map_err(io_error)?;
+                        column.ord_to_str(ord, &mut name).map_err(io_error())?;
                         names.insert(ord, name.clone());
                         name
                     }

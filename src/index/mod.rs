@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use tantivy::schema::Value;
-use tantivy::{doc, Index, IndexReader, IndexWriter, TantivyDocument, Term};
+use tantivy::{doc, Index, IndexReader, IndexWriter, Searcher, TantivyDocument, Term};
 
 pub use schema::Fields;
 
@@ -95,14 +95,14 @@ fn live_generation(dir: &Path) -> Option<PathBuf> {
     path.is_dir().then_some(path)
 }
 
-fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> IndexError + '_ {
+pub(crate) fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> IndexError + '_ {
     move |source| IndexError::Io {
         path: path.to_owned(),
         source,
     }
 }
 
-fn tantivy_error(path: &Path) -> impl FnOnce(tantivy::TantivyError) -> IndexError + '_ {
+pub(crate) fn tantivy_error(path: &Path) -> impl FnOnce(tantivy::TantivyError) -> IndexError + '_ {
     move |source| IndexError::Tantivy {
         path: path.to_owned(),
         source,
@@ -361,13 +361,14 @@ impl CorpusIndex {
         })
     }
 
-    /// The unit at an address of the current searcher.
-    pub fn unit_at(&self, address: tantivy::DocAddress) -> Result<Unit, IndexError> {
-        let document: TantivyDocument = self
-            .reader
-            .searcher()
-            .doc(address)
-            .map_err(tantivy_error(&self.path))?;
+    /// The unit at an address of `searcher` (the one that found the address:
+    /// a reload in between would make it point elsewhere).
+    pub fn unit_at(
+        &self,
+        searcher: &Searcher,
+        address: tantivy::DocAddress,
+    ) -> Result<Unit, IndexError> {
+        let document: TantivyDocument = searcher.doc(address).map_err(tantivy_error(&self.path))?;
         self.unit(&document)
     }
 
