@@ -156,8 +156,8 @@ impl Compiler<'_> {
                     return Ok(None);
                 }
                 if subqueries.iter().all(|(o, _)| *o == Occur::MustNot) {
-                    // `NOT x` alone: everything but x.
-                    subqueries.push((Occur::Must, Box::new(AllQuery)));
+                    // `NOT x` alone: every unit in the languages searched but x.
+                    subqueries.push((Occur::Must, self.everything()));
                 }
                 Ok(Some(Box::new(BooleanQuery::new(subqueries))))
             }
@@ -166,13 +166,32 @@ impl Compiler<'_> {
             })),
             UserInputAst::Leaf(leaf) => match leaf.as_ref() {
                 UserInputLeaf::Literal(literal) => self.literal(literal, negated),
-                UserInputLeaf::All => Ok(Some(Box::new(AllQuery))),
+                UserInputLeaf::All => Ok(Some(self.everything())),
                 _ => Err(
                     "ranges, sets, regular expressions and field tests are not supported"
                         .to_owned(),
                 ),
             },
         }
+    }
+
+    /// Every unit with text in a language searched.
+    fn everything(&self) -> Box<dyn Query> {
+        if Lang::ALL.iter().all(|l| self.langs.contains(l)) {
+            return Box::new(AllQuery);
+        }
+        let field = self.index.fields.langs;
+        Box::new(BooleanQuery::new(
+            self.langs
+                .iter()
+                .map(|lang| {
+                    let term = Term::from_field_text(field, lang.code());
+                    let query: Box<dyn Query> =
+                        Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+                    (Occur::Should, query)
+                })
+                .collect(),
+        ))
     }
 
     /// A word, phrase or prefix, searched in each language (or the one named).

@@ -280,3 +280,19 @@ fn odd_queries_and_limits_answer_without_crashing() {
         Some(2)
     );
 }
+
+#[test]
+fn a_negation_alone_lists_units_of_the_languages_searched() {
+    // `-Алаш` in Kazakh: every unit with Kazakh text that does not name Алаш,
+    // not the English-only units of the body.
+    let hits = search_json(&["-Алаш", "--lang", "kk", "--limit", "1000"]);
+    assert!(!hits.is_empty());
+    for hit in &hits {
+        let kk = text(hit, "kk").expect("every hit has Kazakh text");
+        assert!(!kk.contains("Алаш"), "{kk}");
+    }
+    // All three languages: the body counts too.
+    let all = search_json(&["-Алаш", "--limit", "1000"]);
+    assert!(all.len() > hits.len() + 40);
+    assert!(all.iter().any(|h| text(h, "kk").is_none()));
+}

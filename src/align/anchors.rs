@@ -5,7 +5,8 @@
 //! quotations; and the terms of a glossary taken from the document's own
 //! keyword lists, which are parallel term lists in the three languages.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 use crate::ingest::segment;
 use crate::model::{Lang, PerLang};
@@ -16,18 +17,35 @@ use crate::text::{analyze, Analyzer};
 /// enough to tell words apart, short enough to leave their endings out.
 const STEM_LETTERS: usize = 5;
 
-/// The anchors of one sentence.
+/// The mark of a number's key: numbers sort after every other anchor.
+const NUMBER: u64 = 1 << 63;
+
+/// The key an anchor is compared by: a hash of its spelling (`#1917`,
+/// `alash`, `term 3`), with [`NUMBER`] set for a number. The aligner compares
+/// every sentence with every other of a part, and sorted integers compare in
+/// one merge where sets of strings would be allocated and compared letter by
+/// letter.
+fn key(anchor: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    anchor.hash(&mut hasher);
+    match anchor.starts_with('#') {
+        true => hasher.finish() | NUMBER,
+        false => hasher.finish() & !NUMBER,
+    }
+}
+
+/// The anchors of one sentence, as sorted keys.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Anchors {
-    set: BTreeSet<String>,
+    keys: Vec<u64>,
 }
 
 impl Anchors {
     /// The anchors of a sentence in `lang`; `glossary` terms it holds count too.
     pub fn of(text: &str, lang: Lang, glossary: &Glossary) -> Self {
-        let mut set = BTreeSet::new();
+        let mut keys = Vec::new();
         if text.contains('«') || text.contains('"') {
-            set.insert("«quotation»".to_owned());
+            keys.push(key("«quotation»"));
         }
         if !glossary.terms.is_empty() {
             let stems: HashSet<String> = analyze(Analyzer::Stem(lang), text)
@@ -37,7 +55,7 @@ impl Anchors {
             for (n, term) in glossary.terms.iter().enumerate() {
                 let words = term.get(lang);
                 if !words.is_empty() && words.iter().all(|w| stems.contains(w)) {
-                    set.insert(format!("term {n}"));
+                    keys.push(key(&format!("term {n}")));
                 }
             }
         }
@@ -48,52 +66,73 @@ impl Anchors {
                     .split(|c: char| !c.is_ascii_digit())
                     .filter(|n| !n.is_empty())
                 {
-                    set.insert(format!("#{number}"));
+                    keys.push(key(&format!("#{number}")));
                 }
                 continue;
             }
             let spelling = latin_spelling(word);
-            if spelling.chars().count() >= STEM_LETTERS {
-                set.insert(spelling.chars().take(STEM_LETTERS).collect());
+            if let Some(stem) = spelling.char_indices().nth(STEM_LETTERS - 1) {
+                keys.push(key(&spelling[..stem.0 + stem.1.len_utf8()]));
             }
         }
-        Anchors { set }
+        Anchors::from_keys(keys)
+    }
+
+    fn from_keys(mut keys: Vec<u64>) -> Self {
+        keys.sort_unstable();
+        keys.dedup();
+        Anchors { keys }
+    }
+
+    /// Whether the sentence holds `anchor` (`#1917`, `alash`, `term 3`).
+    pub fn contains(&self, anchor: &str) -> bool {
+        self.keys.binary_search(&key(anchor)).is_ok()
     }
 
     /// The anchors of several sentences together.
     pub fn union<'a>(all: impl IntoIterator<Item = &'a Anchors>) -> Anchors {
-        Anchors {
-            set: all
-                .into_iter()
-                .flat_map(|a| a.set.iter().cloned())
+        Anchors::from_keys(
+            all.into_iter()
+                .flat_map(|a| a.keys.iter().copied())
                 .collect(),
-        }
+        )
     }
 
     /// Dice's coefficient of the two sets: 0 for nothing shared, 1 for the same.
     pub fn similarity(&self, other: &Anchors) -> f64 {
-        let total = self.set.len() + other.set.len();
+        let total = self.keys.len() + other.keys.len();
         if total == 0 {
             return 0.0;
         }
-        let shared = self.set.intersection(&other.set).count();
-        2.0 * shared as f64 / total as f64
+        2.0 * shared(&self.keys, &other.keys) as f64 / total as f64
     }
 
     /// How many numbers one side has that the other lacks. Translations carry
     /// numbers over, so each is evidence that the two do not translate each other.
     pub fn unmatched_numbers(&self, other: &Anchors) -> usize {
-        // Numbers are kept as `#1917`: they sort before every other anchor.
-        use std::ops::Bound::Excluded;
-        let range = (Excluded("\"".to_owned()), Excluded("$".to_owned()));
-        let numbers = |a: &Anchors| a.set.range(range.clone()).count();
-        let shared = self
-            .set
-            .range(range.clone())
-            .filter(|n| other.set.contains(*n))
-            .count();
-        numbers(self) + numbers(other) - 2 * shared
+        fn numbers(keys: &[u64]) -> &[u64] {
+            &keys[keys.partition_point(|&k| k < NUMBER)..]
+        }
+        let (a, b) = (numbers(&self.keys), numbers(&other.keys));
+        a.len() + b.len() - 2 * shared(a, b)
     }
+}
+
+/// How many keys two sorted lists share.
+fn shared(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Parallel terms from the document's keyword lists: the n-th term of each
@@ -222,8 +261,8 @@ mod tests {
             Lang::En,
             &glossary,
         );
-        assert!(kk.set.contains("term 3") && en.set.contains("term 3"));
-        assert!(kk.set.contains("term 2") && en.set.contains("term 2"));
+        assert!(kk.contains("term 3") && en.contains("term 3"));
+        assert!(kk.contains("term 2") && en.contains("term 2"));
         // Lists of different lengths pair nothing.
         let uneven = PerLang {
             kk: Some("сайлау"),
@@ -231,6 +270,16 @@ mod tests {
             en: None,
         };
         assert!(Glossary::from_keywords(&uneven).is_empty());
+    }
+
+    #[test]
+    fn a_number_one_side_lacks_is_counted() {
+        let kk = Anchors::of_text("Сайлау 1917 жылдың 12 қарашасында өтті.");
+        let en = Anchors::of_text("The elections were held on 12 November 1917 and 28 November.");
+        assert!(kk.contains("#1917") && !kk.contains("1917"));
+        assert_eq!(kk.unmatched_numbers(&en), 1);
+        assert_eq!(en.unmatched_numbers(&kk), 1);
+        assert_eq!(kk.unmatched_numbers(&kk), 0);
     }
 
     #[test]

@@ -122,18 +122,26 @@ pub(crate) fn link_cost(a: &[Item], b: &[Item], ratio: f64) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let la: usize = a.iter().map(|s| s.chars).sum();
-    let lb: usize = b.iter().map(|s| s.chars).sum();
-    let (a, b) = (anchors(a), anchors(b));
-    length_cost(la as f64, lb as f64, ratio) - ANCHOR_WEIGHT * a.similarity(&b)
-        + NUMBER_MISMATCH * a.unmatched_numbers(&b) as f64
+    span_cost(&Item::joined(a), &Item::joined(b), ratio)
 }
 
-/// The anchors of one or more sentences, borrowed where there is one.
-fn anchors(items: &[Item]) -> std::borrow::Cow<'_, Anchors> {
-    match items {
-        [one] => std::borrow::Cow::Borrowed(&one.anchors),
-        many => std::borrow::Cow::Owned(Anchors::union(many.iter().map(|s| &s.anchors))),
+/// [`link_cost`] of two runs of sentences, each already taken as one item.
+pub(crate) fn span_cost(a: &Item, b: &Item, ratio: f64) -> f64 {
+    length_cost(a.chars as f64, b.chars as f64, ratio)
+        - ANCHOR_WEIGHT * a.anchors.similarity(&b.anchors)
+        + NUMBER_MISMATCH * a.anchors.unmatched_numbers(&b.anchors) as f64
+}
+
+impl Item {
+    /// Consecutive sentences taken as one: their lengths and anchors together.
+    pub(crate) fn joined(items: &[Item]) -> Item {
+        match items {
+            [one] => one.clone(),
+            many => Item {
+                chars: many.iter().map(|s| s.chars).sum(),
+                anchors: Anchors::union(many.iter().map(|s| &s.anchors)),
+            },
+        }
     }
 }
 

@@ -119,13 +119,18 @@ impl PairCosts {
         let costs = PAIRS.map(|(x, y)| {
             let (a, b) = (items.get(langs[x]), items.get(langs[y]));
             let ratio = ratio(langs[x], langs[y]);
+            let (runs_a, runs_b) = (runs(a), runs(b));
             let mut table = vec![f64::INFINITY; sizes[x] * 2 * sizes[y] * 2];
             for i in 0..sizes[x] {
                 for la in 1..=2.min(sizes[x] - i) {
                     for j in 0..sizes[y] {
                         for lb in 1..=2.min(sizes[y] - j) {
                             let at = ((i * 2 + la - 1) * sizes[y] + j) * 2 + lb - 1;
-                            table[at] = pair::link_cost(&a[i..i + la], &b[j..j + lb], ratio);
+                            table[at] = pair::span_cost(
+                                &runs_a[i * 2 + la - 1],
+                                &runs_b[j * 2 + lb - 1],
+                                ratio,
+                            );
                         }
                     }
                 }
@@ -139,6 +144,14 @@ impl PairCosts {
         let y = PAIRS[pair].1;
         self.costs[pair][((i * 2 + la - 1) * self.sizes[y] + j) * 2 + lb - 1]
     }
+}
+
+/// Each sentence alone and joined with the next (at `2i` and `2i + 1`), made
+/// once rather than once per sentence of the other language it is costed against.
+fn runs(items: &[Item]) -> Vec<Item> {
+    (0..items.len())
+        .flat_map(|i| [1, 2].map(|n| Item::joined(&items[i..(i + n).min(items.len())])))
+        .collect()
 }
 
 /// A group is as sure as its least sure pair: each two languages in it as a

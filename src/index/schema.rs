@@ -19,6 +19,8 @@ pub struct Fields {
     /// Position of the unit in the corpus, for listing units in order.
     pub ordinal: Field,
     pub section: Field,
+    /// The codes of the languages the unit has text in (`kk`, `en`).
+    pub langs: Field,
     /// The unit as JSON: passages and links.
     pub stored: Field,
     stems: PerLang<Field>,
@@ -55,6 +57,7 @@ impl Fields {
             unit: field("unit")?,
             ordinal: field("ordinal")?,
             section: field("section")?,
+            langs: field("langs")?,
             stored: field("stored")?,
             stems: per_lang("")?,
             forms: per_lang("_form")?,
@@ -78,6 +81,7 @@ pub fn build() -> (Schema, Fields) {
     let ordinal =
         builder.add_u64_field("ordinal", NumericOptions::default().set_stored().set_fast());
     let section = builder.add_text_field("section", STRING | STORED);
+    let langs = builder.add_text_field("langs", STRING);
     let stored = builder.add_text_field("stored", STORED);
     let stems = PerLang::from_fn(|lang| {
         builder.add_text_field(lang.code(), analyzed(Analyzer::Stem(lang)))
@@ -98,6 +102,7 @@ pub fn build() -> (Schema, Fields) {
         unit,
         ordinal,
         section,
+        langs,
         stored,
         stems,
         forms,

@@ -6,8 +6,6 @@
 //! the page's usual width, where a label starts the next line (`Results.`),
 //! or at a table; a page break alone does not end one.
 
-use std::collections::BTreeSet;
-
 use super::labels::{self, Announces};
 use super::segment;
 use crate::model::{Repair, RepairKind};
@@ -296,10 +294,19 @@ pub fn paragraphs(source: &str) -> Layout {
 /// (`самоопределение` for `само-` + `определения`): then it was the
 /// typesetter's, and goes.
 fn settle_hyphens(paragraphs: &mut [RawParagraph], hyphens: &[(usize, usize)]) -> Vec<Repair> {
-    let words: BTreeSet<String> = paragraphs
+    if hyphens.is_empty() {
+        return Vec::new();
+    }
+    // The document's words, lower-cased, sorted: runs of letters and digits
+    // are enough to look a word's start up.
+    let lower: Vec<String> = paragraphs.iter().map(|p| p.text.to_lowercase()).collect();
+    let mut words: Vec<&str> = lower
         .iter()
-        .flat_map(|p| segment::words(&p.text).map(|(_, w)| w.to_lowercase()))
+        .flat_map(|text| text.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
         .collect();
+    words.sort_unstable();
+    words.dedup();
     // Written whole: some word starts with the first part and the second's first letters.
     let written_whole = |first: &str, second: &str| {
         let prefix: String = first
@@ -307,10 +314,8 @@ fn settle_hyphens(paragraphs: &mut [RawParagraph], hyphens: &[(usize, usize)]) -
             .chain(second.chars().take(5))
             .collect::<String>()
             .to_lowercase();
-        words
-            .range(prefix.clone()..)
-            .next()
-            .is_some_and(|w| w.starts_with(&prefix))
+        let at = words.partition_point(|w| *w < prefix.as_str());
+        words.get(at).is_some_and(|w| w.starts_with(&prefix))
     };
     let mut repairs = Vec::new();
     // From the end, so that removing a hyphen leaves earlier offsets valid.

@@ -12,7 +12,8 @@
 //! to six letters and matches whole (`Alash`, five letters, does not find
 //! `Alashorda`).
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::ingest::segment;
@@ -34,9 +35,34 @@ pub fn name_key(word: &str, lang: Lang) -> Option<String> {
     if !capitalised {
         return None;
     }
-    let stem = analyze(Analyzer::Stem(lang), word).into_iter().next()?.text;
-    let key: String = latin_spelling(&stem).chars().take(MAX_KEY).collect();
-    (key.chars().count() >= MIN_KEY).then_some(key)
+    thread_local! {
+        /// Keys of the capitalised words met so far, per language: a corpus
+        /// repeats its names, and stemming each again costs more than a look-up.
+        static KEYS: RefCell<[HashMap<String, Option<String>>; 3]> = RefCell::default();
+    }
+    const MAX_CACHED: usize = 100_000;
+    let slot = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
+    KEYS.with(|keys| {
+        let cache = &mut keys.borrow_mut()[slot];
+        if let Some(key) = cache.get(word) {
+            return key.clone();
+        }
+        let key = analyze(Analyzer::Stem(lang), word)
+            .into_iter()
+            .next()
+            .map(|stem| {
+                latin_spelling(&stem.text)
+                    .chars()
+                    .take(MAX_KEY)
+                    .collect::<String>()
+            })
+            .filter(|key| key.chars().count() >= MIN_KEY);
+        if cache.len() >= MAX_CACHED {
+            cache.clear();
+        }
+        cache.insert(word.to_owned(), key.clone());
+        key
+    })
 }
 
 /// The names of a passage in `lang` whose sentences are `sentences`: each
