@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::align::{self, file::AlignmentFileError};
-use crate::corpus::{self, CorpusError, Source};
+use crate::corpus::{self, CorpusError, Fingerprint, Source};
 use crate::index::{self, IndexError, IndexWriting, Manifest};
 use crate::ingest::{self, IngestError};
 use crate::model::{Document, Unit};
@@ -52,7 +52,7 @@ impl Outcome {
 
 /// Whether the index in `index_dir` is missing or older than the corpus.
 pub fn is_stale(corpus_dir: &Path, index_dir: &Path) -> Result<bool, BuildError> {
-    let fingerprint = corpus::fingerprint(&corpus::sources(corpus_dir)?)?;
+    let fingerprint = corpus::fingerprint(corpus_dir)?;
     Ok(!index::manifest(index_dir).is_some_and(|m| m.is_current(&fingerprint)))
 }
 
@@ -91,23 +91,24 @@ pub fn build(
     force: bool,
     progress: &mut dyn FnMut(&str, usize, usize),
 ) -> Result<Outcome, BuildError> {
-    let sources = corpus::sources(corpus_dir)?;
-    let fingerprint = corpus::fingerprint(&sources)?;
+    let (sources, fingerprint) = corpus::scan(corpus_dir)?;
     let old = index::manifest(index_dir).filter(|m| m.is_compatible() && !force);
-    if let Some(old) = old.as_ref().filter(|m| m.fingerprint == fingerprint) {
+    if let Some(old) = old.as_ref().filter(|m| m.is_current(&fingerprint)) {
         return Ok(Outcome::UpToDate(old.clone()));
     }
-    let manifest = Manifest::new(fingerprint.clone(), sources.len(), 0);
-    let Some(old) = old else {
+    let manifest = Manifest::new(&fingerprint, sources.len(), 0);
+    // Updated in place where the stamps of the files indexed are there to
+    // compare; else written anew.
+    let Some(before) = old.and_then(|_| index::fingerprint(index_dir)) else {
         let writing = IndexWriting::create(index_dir)?;
-        let manifest = write_documents(writing, &sources, manifest, progress)?;
+        let manifest = write_documents(writing, &sources, manifest, &fingerprint, progress)?;
         return Ok(Outcome::Built(manifest));
     };
-    let (changed, removed) = fingerprint.changes_since(&old.fingerprint);
+    let (changed, removed) = fingerprint.changes_since(&before);
     let to_read: Vec<&Source> = sources.iter().filter(|s| changed.contains(&s.id)).collect();
     let replaced: Vec<String> = changed.iter().chain(&removed).cloned().collect();
     let writing = IndexWriting::update(index_dir, &replaced)?;
-    let manifest = write_documents(writing, &to_read, manifest, progress)?;
+    let manifest = write_documents(writing, &to_read, manifest, &fingerprint, progress)?;
     Ok(Outcome::Updated {
         manifest,
         changed,
@@ -125,6 +126,7 @@ fn write_documents<S: std::borrow::Borrow<Source> + Sync>(
     mut writing: IndexWriting,
     sources: &[S],
     manifest: Manifest,
+    fingerprint: &Fingerprint,
     progress: &mut dyn FnMut(&str, usize, usize),
 ) -> Result<Manifest, BuildError> {
     for (n, batch) in sources.chunks(BATCH).enumerate() {
@@ -133,7 +135,7 @@ fn write_documents<S: std::borrow::Borrow<Source> + Sync>(
         let units = read_all(batch, &mut batch_progress)?;
         writing.add(&units)?;
     }
-    Ok(writing.finish(manifest)?)
+    Ok(writing.finish(manifest, fingerprint)?)
 }
 
 /// Documents are read on all cores, taking the next one as they finish; the

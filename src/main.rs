@@ -27,6 +27,11 @@ struct Cli {
     /// Print no progress or summary on standard error.
     #[arg(short, long, global = true)]
     quiet: bool,
+    /// Answer from the index as it is, without checking the corpus files for
+    /// changes (for scripts that run many queries over a large corpus; `ushtil
+    /// build` brings the index up to date). A missing index is still built.
+    #[arg(long, global = true)]
+    no_refresh: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -74,6 +79,7 @@ fn main() -> ExitCode {
         corpus: cli.corpus,
         index: cli.index,
         quiet: cli.quiet,
+        refresh: !cli.no_refresh,
     };
     let result = match cli.command {
         Command::Build(args) => commands::build::run(&context, args),

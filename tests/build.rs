@@ -47,6 +47,15 @@ fn search_builds_the_index_on_first_use_and_after_a_change() {
     let mut text = fs::read_to_string(&source).unwrap();
     text.push_str("\nConclusion. Qwertyuiop is a word added here.\n");
     fs::write(&source, text).unwrap();
+    // Written in place, the folder itself unchanged: the file's own stamp
+    // tells. With `--no-refresh`, the index answers as it is.
+    let as_is = ushtil(
+        corpus.path(),
+        index.path(),
+        &["--no-refresh", "search", "Qwertyuiop"],
+    );
+    assert_eq!(as_is.status.code(), Some(1), "{}", stderr(&as_is));
+    assert!(!stderr(&as_is).contains("read again"), "{}", stderr(&as_is));
     let out = ushtil(corpus.path(), index.path(), &["search", "Qwertyuiop"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(

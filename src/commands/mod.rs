@@ -25,13 +25,16 @@ pub struct Context {
     pub corpus: PathBuf,
     pub index: PathBuf,
     pub quiet: bool,
+    /// Whether commands that read the index first bring it up to date.
+    pub refresh: bool,
 }
 
 impl Context {
     /// Opens the index, building it first when it is missing or older than the corpus.
-    /// Without a corpus folder, an existing index is used as it is.
+    /// Without a corpus folder, or with `--no-refresh`, an existing index is used as it is.
     pub fn open_index(&self) -> anyhow::Result<CorpusIndex> {
-        let use_as_is = !self.corpus.exists() && ushtil::index::manifest(&self.index).is_some();
+        let use_as_is = (!self.refresh || !self.corpus.exists())
+            && ushtil::index::manifest(&self.index).is_some();
         if !use_as_is && ushtil::build::is_stale(&self.corpus, &self.index)? {
             match build::build(self, false) {
                 Ok(_) => {}

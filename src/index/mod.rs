@@ -27,6 +27,9 @@ use crate::text::{self, names};
 const CURRENT: &str = "CURRENT";
 const MANIFEST: &str = "ushtil.json";
 
+/// Beside the manifest: the stamps of every corpus file indexed.
+const FILES: &str = "ushtil-files.json";
+
 /// Bumped whenever the schema or the analyzers change, so that old indexes are rebuilt.
 const FORMAT: u32 = 5;
 
@@ -57,24 +60,26 @@ pub struct Manifest {
     pub analysis: String,
     pub documents: usize,
     pub units: usize,
-    pub fingerprint: Fingerprint,
+    /// The digest of the corpus files' stamps ([`Fingerprint::digest`]); the
+    /// stamps themselves are in [`FILES`], read only when they differ.
+    pub files: String,
 }
 
 impl Manifest {
-    pub fn new(fingerprint: Fingerprint, documents: usize, units: usize) -> Self {
+    pub fn new(fingerprint: &Fingerprint, documents: usize, units: usize) -> Self {
         Manifest {
             format: FORMAT,
             version: env!("CARGO_PKG_VERSION").to_owned(),
             analysis: text::probe(),
             documents,
             units,
-            fingerprint,
+            files: fingerprint.digest(),
         }
     }
 
     /// Whether an index with this manifest serves a corpus with `fingerprint`.
     pub fn is_current(&self, fingerprint: &Fingerprint) -> bool {
-        self.is_compatible() && &self.fingerprint == fingerprint
+        self.is_compatible() && self.files == fingerprint.digest()
     }
 
     /// Whether this ushtil can update the index in place (same schema and analyzers).
@@ -89,6 +94,13 @@ impl Manifest {
 pub fn manifest(dir: &Path) -> Option<Manifest> {
     let live = live_generation(dir)?;
     let text = fs::read_to_string(live.join(MANIFEST)).ok()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// The stamps of the corpus files the live generation in `dir` was built from.
+pub fn fingerprint(dir: &Path) -> Option<Fingerprint> {
+    let live = live_generation(dir)?;
+    let text = fs::read_to_string(live.join(FILES)).ok()?;
     serde_json::from_str(&text).ok()
 }
 
@@ -189,7 +201,11 @@ impl IndexWriting {
     /// generation, makes it live. Readers see the index before or after, never
     /// between; if the process dies between the commit and the manifest, the
     /// next build finds the manifest stale and does the same work again.
-    pub fn finish(mut self, mut manifest: Manifest) -> Result<Manifest, IndexError> {
+    pub fn finish(
+        mut self,
+        mut manifest: Manifest,
+        fingerprint: &Fingerprint,
+    ) -> Result<Manifest, IndexError> {
         let mut writer = self.writer.take().expect("a writing is finished once");
         writer.commit().map_err(tantivy_error(&self.path))?;
         // Merges write into the folder: let them end before it is renamed.
@@ -199,7 +215,9 @@ impl IndexWriting {
         let reader = self.index.reader().map_err(tantivy_error(&self.path))?;
         reader.reload().map_err(tantivy_error(&self.path))?;
         manifest.units = reader.searcher().num_docs() as usize;
-        write_manifest(&self.path, &manifest)?;
+        // The stamps first: a manifest is only ever beside the stamps it digests.
+        write_json(&self.path, FILES, fingerprint)?;
+        write_json(&self.path, MANIFEST, &manifest)?;
         if self.staged {
             publish(&self.dir, &self.path)?;
         }
@@ -294,11 +312,12 @@ fn add_units(
 }
 
 /// Writes the manifest of a generation: to a temporary file, then renamed over.
-fn write_manifest(path: &Path, manifest: &Manifest) -> Result<(), IndexError> {
-    let json = serde_json::to_string_pretty(manifest).expect("a manifest always serialises");
-    let staged = path.join(format!("{MANIFEST}.tmp"));
+/// Writes `value` as the file `name` in `path`, whole or not at all.
+fn write_json(path: &Path, name: &str, value: &impl Serialize) -> Result<(), IndexError> {
+    let json = serde_json::to_string(value).expect("a manifest always serialises");
+    let staged = path.join(format!("{name}.tmp"));
     fs::write(&staged, json).map_err(io_error(&staged))?;
-    fs::rename(&staged, path.join(MANIFEST)).map_err(io_error(path))
+    fs::rename(&staged, path.join(name)).map_err(io_error(path))
 }
 
 /// Renames the staged generation into place and points `CURRENT` at it.
