@@ -174,15 +174,8 @@ fn make_corpus(dir: &Path, megabytes: u64, seed: u64) -> u64 {
 }
 
 fn ushtil() -> PathBuf {
-    let release = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/release/ushtil");
-    if !release.exists() {
-        let status = Command::new("cargo")
-            .args(["build", "--release", "--quiet"])
-            .status()
-            .unwrap();
-        assert!(status.success());
-    }
-    release
+    // Built by cargo with the benchmark, from the same sources.
+    PathBuf::from(env!("CARGO_BIN_EXE_ushtil"))
 }
 
 /// Runs a command under /usr/bin/time: (wall seconds, peak resident memory in bytes).
@@ -257,6 +250,7 @@ fn queries(lang: Lang) -> Vec<(&'static str, &'static str)> {
 fn main() {
     let settings = settings();
     let binary = ushtil();
+    let bundled = bundled_end_to_end(&binary, &settings.dir);
     fs::create_dir_all(&settings.dir).unwrap();
     let mut rows: Vec<BTreeMap<&str, String>> = Vec::new();
     for &size in &settings.sizes {
@@ -301,17 +295,26 @@ fn main() {
         // Plain tantivy on the same units: one JSON document per unit, three text fields.
         let units = settings.dir.join(format!("units-{size}mb.jsonl"));
         export_units(&binary, c, i, &units);
-        row.insert("tantivy", match &settings.tantivy {
+        let tantivy_row = match &settings.tantivy {
             Some(tantivy) => {
                 let reference = settings.dir.join(format!("tantivy-{size}mb"));
                 let _ = fs::remove_dir_all(&reference);
                 fs::create_dir_all(&reference).unwrap();
                 fs::write(reference.join("meta.json"), TANTIVY_META).unwrap();
-                let (seconds, rss) = timed(tantivy, &["index", "-i", reference.to_str().unwrap()], Some(&units));
+                let (seconds, rss) = timed(
+                    tantivy,
+                    &["index", "-i", reference.to_str().unwrap()],
+                    Some(&units),
+                );
+                row.insert(
+                    "tantivy queries",
+                    tantivy_queries(tantivy, &reference, &settings.dir),
+                );
                 format!("{seconds:.1} s ({:.0} MB RSS, {:.0} MB on disk); ushtil/tantivy time {:.2}, throughput ratio {:.2}", rss as f64 / 1e6, disk_size(&reference) as f64 / 1e6, build_seconds / seconds.max(0.01), seconds / build_seconds.max(0.01))
             }
             None => "not run (no `tantivy` binary)".to_owned(),
-        });
+        };
+        row.insert("tantivy", tantivy_row);
 
         // Search in process.
         let opened = CorpusIndex::open(&index).unwrap();
@@ -330,27 +333,10 @@ fn main() {
         }
         row.insert("latency", latency);
 
-        // End to end, process start to last byte, and rg over the text.
-        let mut times = Vec::new();
-        for _ in 0..10 {
-            let started = Instant::now();
-            let out = Command::new(&binary)
-                .args([
-                    "--corpus",
-                    c,
-                    "--index",
-                    i,
-                    "search",
-                    "elections",
-                    "--lang",
-                    "en",
-                ])
-                .output()
-                .unwrap();
-            assert!(out.status.success());
-            times.push(started.elapsed().as_secs_f64() * 1000.0);
-        }
-        let end_to_end = percentiles(times)[0];
+        // End to end, process start to last byte (with the check of every
+        // corpus file's stamp, and without it), and rg over the text.
+        let checked = end_to_end(&binary, &["--corpus", c, "--index", i]);
+        let as_is = end_to_end(&binary, &["--corpus", c, "--index", i, "--no-refresh"]);
         let rg = which("rg").map(|rg| {
             let mut times = Vec::new();
             for _ in 0..3 {
@@ -367,15 +353,16 @@ fn main() {
             "end to end",
             match rg {
                 Some(rg) => format!(
-                    "ushtil search {end_to_end:.1} ms; rg {rg:.1} ms; rg/ushtil {:.1}×",
-                    rg / end_to_end
+                    "ushtil search {checked:.1} ms, with --no-refresh {as_is:.1} ms; rg {rg:.1} ms; rg/ushtil {:.1}× ({:.1}× with --no-refresh)",
+                    rg / checked,
+                    rg / as_is
                 ),
-                None => format!("ushtil search {end_to_end:.1} ms; rg not run"),
+                None => format!("ushtil search {checked:.1} ms, with --no-refresh {as_is:.1} ms; rg not run"),
             },
         );
 
         // A concordance of a word with about 100,000 occurrences: first line, last line.
-        let word = frequent_word(100_000 / documents.max(1));
+        let word = frequent_word(&corpus, bytes);
         let started = Instant::now();
         let mut child = Command::new(&binary)
             .args([
@@ -407,12 +394,117 @@ fn main() {
         row.insert("add one", format!("{seconds:.2} s"));
         eprintln!("{row:#?}");
         rows.push(row);
-        write_report(&settings, &rows);
+        write_report(&settings, &bundled, &rows);
     }
 }
 
+/// The same kinds of query as [`queries`] asked of the plain tantivy index
+/// with `tantivy bench` (10 runs; each counts the hits and takes the top 10,
+/// loading no document): p50 in milliseconds and the number of hits. Its
+/// default tokenizer does not stem, so a word matches its printed form only.
+fn tantivy_queries(tantivy: &Path, index: &Path, dir: &Path) -> String {
+    const QUERIES: [(&str, &str); 12] = [
+        ("kk rare term", "kk:мұрағаттардан"),
+        ("kk frequent term", "kk:сайлау"),
+        ("kk phrase", "kk:\"құрылтай жиналысы\""),
+        ("kk boolean", "+kk:алаш +kk:партиясы"),
+        ("ru rare term", "ru:архивах"),
+        ("ru frequent term", "ru:выборы"),
+        ("ru phrase", "ru:\"учредительного собрания\""),
+        ("ru boolean", "+ru:алаш +ru:партия"),
+        ("en rare term", "en:ekibastuz"),
+        ("en frequent term", "en:elections"),
+        ("en phrase", "en:\"constituent assembly\""),
+        ("en boolean", "+en:alash +en:party -en:bolsheviks"),
+    ];
+    let file = dir.join("tantivy-queries.txt");
+    let lines: Vec<&str> = QUERIES.iter().map(|(_, q)| *q).collect();
+    fs::write(&file, lines.join("\n") + "\n").unwrap();
+    let out = Command::new(tantivy)
+        .args(["bench", "-n", "10", "-i"])
+        .arg(index)
+        .arg("-q")
+        .arg(&file)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    // The SEARCH section: `query<TAB>hits<TAB>microseconds`, each query in turn.
+    let search = text.split("FETCH STORE").next().unwrap_or_default();
+    let mut report = String::new();
+    for (kind, query) in QUERIES {
+        let mut hits = 0;
+        let times: Vec<f64> = search
+            .lines()
+            .filter_map(|l| {
+                let mut fields = l.split('\t');
+                (fields.next() == Some(query)).then_some(())?;
+                hits = fields.next()?.parse().ok()?;
+                Some(fields.next()?.parse::<f64>().ok()? / 1000.0)
+            })
+            .collect();
+        if times.is_empty() {
+            continue;
+        }
+        let _ = write!(
+            report,
+            "{kind}: {:.2} ({hits} hits); ",
+            percentiles(times)[0]
+        );
+    }
+    report
+}
+
+/// `ushtil search Алаш` on the bundled corpus, process start to last byte:
+/// p50 of 20 runs, the index built before the first.
+fn bundled_end_to_end(binary: &Path, dir: &Path) -> String {
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let index = dir.join("index-bundled");
+    let _ = fs::remove_dir_all(&index);
+    let mut times = Vec::new();
+    for run in 0..=20 {
+        let started = Instant::now();
+        let out = Command::new(binary)
+            .arg("--corpus")
+            .arg(&corpus)
+            .arg("--index")
+            .arg(&index)
+            .args(["search", "Алаш"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        if run > 0 {
+            times.push(started.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
+    format!(
+        "`ushtil search Алаш` end to end {:.1} ms (p50 of 20 runs)",
+        percentiles(times)[0]
+    )
+}
+
+/// The p50 of `ushtil search elections --lang en` run as a command (20 runs),
+/// process start to last byte, in milliseconds.
+fn end_to_end(binary: &Path, options: &[&str]) -> f64 {
+    let mut times = Vec::new();
+    for _ in 0..20 {
+        let started = Instant::now();
+        let out = Command::new(binary)
+            .args(options)
+            .args(["search", "elections", "--lang", "en"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    percentiles(times)[0]
+}
+
 /// Writes the table of the sizes measured so far.
-fn write_report(settings: &Settings, rows: &[BTreeMap<&str, String>]) {
+fn write_report(settings: &Settings, bundled: &str, rows: &[BTreeMap<&str, String>]) {
     let mut report = String::new();
     let _ = writeln!(report, "# Benchmarks\n");
     let _ = writeln!(
@@ -427,6 +519,7 @@ fn write_report(settings: &Settings, rows: &[BTreeMap<&str, String>]) {
         settings.seed
     );
     let _ = writeln!(report, "{}\n", machine());
+    let _ = writeln!(report, "Bundled corpus: {bundled}\n");
     for row in rows {
         let _ = writeln!(report, "## {}\n", row["size"]);
         for key in [
@@ -435,11 +528,14 @@ fn write_report(settings: &Settings, rows: &[BTreeMap<&str, String>]) {
             "index",
             "tantivy",
             "latency",
+            "tantivy queries",
             "end to end",
             "concordance",
             "add one",
         ] {
-            let _ = writeln!(report, "- **{key}**: {}", row[key]);
+            if let Some(value) = row.get(key) {
+                let _ = writeln!(report, "- **{key}**: {value}");
+            }
         }
         let _ = writeln!(report);
     }
@@ -459,10 +555,11 @@ fn write_report(settings: &Settings, rows: &[BTreeMap<&str, String>]) {
     eprintln!("wrote {}", settings.out.display());
 }
 
-/// An English word of the bundled article that occurs about `per_document`
-/// times in it, to make a concordance of about 100,000 lines at any size.
-fn frequent_word(per_document: usize) -> &'static str {
-    const CANDIDATES: [&str; 10] = [
+/// The English word whose occurrences in the corpus (of `bytes` in all) come
+/// nearest 100,000, as counted in its first documents and scaled up: a
+/// concordance of about 100,000 lines at any size.
+fn frequent_word(corpus: &Path, bytes: u64) -> &'static str {
+    const CANDIDATES: [&str; 12] = [
         "the",
         "of",
         "Assembly",
@@ -471,18 +568,39 @@ fn frequent_word(per_document: usize) -> &'static str {
         "deputies",
         "Kazakh",
         "Bolsheviks",
+        "elections",
         "Protasov",
+        "Turgay",
         "Ekibastuz",
     ];
+    let mut files: Vec<PathBuf> = fs::read_dir(corpus)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let mut sample = String::new();
+    for file in files {
+        if sample.len() > 4 << 20 {
+            break;
+        }
+        sample.push_str(&fs::read_to_string(file).unwrap());
+        sample.push('\n');
+    }
+    let analyzer = ushtil::text::Analyzer::Stem(Lang::En);
+    let stems: Vec<String> = ushtil::text::analyze(analyzer, &sample)
+        .into_iter()
+        .map(|t| t.text)
+        .collect();
+    let scale = bytes as f64 / sample.len().max(1) as f64;
     let count = |word: &str| {
-        BUNDLED
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.eq_ignore_ascii_case(word))
-            .count()
+        let stem = &ushtil::text::analyze(analyzer, word)[0].text;
+        stems.iter().filter(|s| *s == stem).count() as f64 * scale
     };
     CANDIDATES
         .into_iter()
-        .min_by_key(|w| count(w).abs_diff(per_document))
+        .min_by_key(|w| (count(w) - 100_000.0).abs() as u64)
         .unwrap_or("the")
 }
 

@@ -7,7 +7,28 @@
 
 use crate::model::Lang;
 
-const KAZAKH_LETTERS: &str = "әғқңөұүһіӘҒҚҢӨҰҮҺІ";
+fn is_kazakh_letter(c: char) -> bool {
+    matches!(
+        c,
+        'ә' | 'ғ'
+            | 'қ'
+            | 'ң'
+            | 'ө'
+            | 'ұ'
+            | 'ү'
+            | 'һ'
+            | 'і'
+            | 'Ә'
+            | 'Ғ'
+            | 'Қ'
+            | 'Ң'
+            | 'Ө'
+            | 'Ұ'
+            | 'Ү'
+            | 'Һ'
+            | 'І'
+    )
+}
 
 const KAZAKH_WORDS: &[&str] = &[
     "және",
@@ -80,7 +101,7 @@ pub fn detect(text: &str, fallback: Lang) -> Lang {
             latin += 1;
         } else if ('\u{0400}'..='\u{04FF}').contains(&c) {
             cyrillic += 1;
-            if KAZAKH_LETTERS.contains(c) {
+            if is_kazakh_letter(c) {
                 kazakh_letters += 1;
             }
         }
@@ -93,7 +114,9 @@ pub fn detect(text: &str, fallback: Lang) -> Lang {
         let words = text
             .split(|c: char| !c.is_alphabetic())
             .filter(|w| !w.is_empty());
+        // Only a word with a letter beyond ASCII, or a `q`, can be Kazakh Latin.
         let kazakh_latin = words
+            .filter(|w| w.bytes().any(|b| b >= 0x80 || b == b'q' || b == b'Q'))
             .filter(|w| crate::text::fold::is_kazakh_latin(&w.to_lowercase()))
             .count();
         return if kazakh_latin * 10 >= text.split_whitespace().count().max(1) {
@@ -102,20 +125,24 @@ pub fn detect(text: &str, fallback: Lang) -> Lang {
             Lang::En
         };
     }
-    let (mut kazakh_words, mut russian_words) = (0usize, 0usize);
-    for word in text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-    {
-        let word = word.to_lowercase();
-        kazakh_words += usize::from(KAZAKH_WORDS.contains(&word.as_str()));
-        russian_words += usize::from(RUSSIAN_WORDS.contains(&word.as_str()));
-    }
     // Kazakh prose has about one letter in ten of its own; Russian only where it
     // quotes a Kazakh name. Between the two, the function words decide.
     let share = kazakh_letters as f64 / cyrillic.max(1) as f64;
     if share >= 0.04 {
         return Lang::Kk;
+    }
+    let (mut kazakh_words, mut russian_words) = (0usize, 0usize);
+    for word in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        // Function words are short: a long word need not be lower-cased.
+        if word.len() > 16 {
+            continue;
+        }
+        let word = word.to_lowercase();
+        kazakh_words += usize::from(KAZAKH_WORDS.contains(&word.as_str()));
+        russian_words += usize::from(RUSSIAN_WORDS.contains(&word.as_str()));
     }
     match kazakh_words.cmp(&russian_words) {
         std::cmp::Ordering::Greater => Lang::Kk,

@@ -37,6 +37,9 @@
 //! (`аузы` / `ауыз`) get it back. So the stem is not always a prefix of the
 //! word, and it is written into a caller-supplied buffer.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 /// Writes the stem of a lower-cased, NFC Kazakh word into `out` (cleared first); allocation-free once `out` has capacity.
 pub fn stem_into(word: &str, out: &mut String) {
     out.clear();
@@ -198,7 +201,15 @@ const VOWEL_DROP: &[(&str, &str)] = &[
 const IRREGULAR: &[(&str, &str)] = &[("боп", "бол"), ("қып", "қыл"), ("ғып", "қыл")];
 
 fn is_protected(s: &str) -> bool {
-    PROTECTED.contains(&s) || VOWEL_DROP.iter().any(|&(_, full)| full == s) || is_stan_name(s)
+    // Asked for every ending tried on every word: hashed once, not scanned.
+    static WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+        PROTECTED
+            .iter()
+            .copied()
+            .chain(VOWEL_DROP.iter().map(|&(_, full)| full))
+            .collect()
+    });
+    WORDS.contains(s) || is_stan_name(s)
 }
 
 /// Country names in `-стан` after a consonant (`Қазақстан`, `Ауғанстан`)
@@ -214,12 +225,12 @@ fn is_verb_root(s: &str) -> bool {
     let Some(last) = s.chars().next_back() else {
         return false;
     };
+    static ROOTS: LazyLock<HashSet<&str>> = LazyLock::new(|| VERB_ROOTS.iter().copied().collect());
     let head = &s[..s.len() - last.len_utf8()];
-    let last = devoiced(last);
-    VERB_ROOTS.iter().any(|r| {
-        r.strip_prefix(head)
-            .is_some_and(|t| t.chars().eq(std::iter::once(last)))
-    })
+    let mut root = String::with_capacity(s.len() + 2);
+    root.push_str(head);
+    root.push(devoiced(last));
+    ROOTS.contains(root.as_str())
 }
 
 /// Whether `s` is recognisably a verb stem: a listed root, a stem built with
@@ -1088,6 +1099,10 @@ fn strip_one_of(s: &str, table: Table) -> Option<&str> {
 /// What is left of `s` without `suffix`, if context, harmony and remaining
 /// length allow its removal.
 fn fits<'a>(s: &'a str, suffix: &str, after: After) -> Option<&'a str> {
+    // Most of a table's endings end in another letter: a byte tells them at once.
+    if s.as_bytes().last() != suffix.as_bytes().last() {
+        return None;
+    }
     s.strip_suffix(suffix).filter(|rest| {
         (long_enough(rest) || is_verb_root(rest))
             && harmony_agrees(rest, suffix)
