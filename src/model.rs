@@ -144,14 +144,6 @@ pub enum BlockKind {
     Acknowledgement,
 }
 
-/// A word as printed: its text and where it stands in its block's text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Word {
-    pub text: String,
-    /// Byte range in the block's text.
-    pub span: Range<usize>,
-}
-
 /// A sentence of a block.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sentence {
@@ -161,7 +153,15 @@ pub struct Sentence {
     pub text: String,
     /// Byte range in the block's text.
     pub span: Range<usize>,
-    pub words: Vec<Word>,
+}
+
+impl Sentence {
+    /// The words of the sentence as printed, each with its byte offset in the
+    /// block's text. Cut when asked for ([`crate::ingest::segment::words`]):
+    /// the index and the concordance cut the passages they read themselves.
+    pub fn words(&self) -> impl Iterator<Item = (usize, &str)> {
+        crate::ingest::segment::words(&self.text).map(|(at, word)| (self.span.start + at, word))
+    }
 }
 
 /// A table as printed: its caption and its rows, cut into cells where the

@@ -17,7 +17,7 @@ use pdftext::RawParagraph;
 
 use crate::model::{
     Block, BlockKind, Division, Document, Lang, Metadata, Repair, RepairKind, Section, Sentence,
-    Table, Word,
+    Table,
 };
 use crate::text::fold;
 
@@ -353,18 +353,11 @@ fn make_block(
     let sentences = spans
         .into_iter()
         .map(|span| {
-            let words = segment::words(&text[span.clone()])
-                .map(|(at, word)| Word {
-                    text: word.to_owned(),
-                    span: span.start + at..span.start + at + word.len(),
-                })
-                .collect();
             let sentence = &text[span.clone()];
             Sentence {
                 lang: sentence_lang(sentence, lang, kind),
                 text: sentence.to_owned(),
                 span,
-                words,
             }
         })
         .collect();
@@ -422,8 +415,8 @@ mod tests {
         for block in &document.blocks {
             for sentence in &block.sentences {
                 assert_eq!(&block.text[sentence.span.clone()], sentence.text);
-                for word in &sentence.words {
-                    assert_eq!(&block.text[word.span.clone()], word.text);
+                for (at, word) in sentence.words() {
+                    assert_eq!(&block.text[at..at + word.len()], word);
                 }
             }
         }
