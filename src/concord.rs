@@ -80,10 +80,19 @@ pub fn occurrences(
             };
             // Cut into words once, for all the passage's occurrences.
             let words: Vec<(usize, &str)> = segment::words(&passage.text).collect();
+            // The keyword lists tell counterpart words apart; a passage in one
+            // language only (most of a body) has none to tell.
+            let alone = Lang::ALL
+                .iter()
+                .all(|&other| other == lang || unit.passages.get(other).is_none());
+            let none = Glossary::default();
             for range in compiled.matches(passage, lang) {
-                let glossary = glossaries
-                    .entry(unit.doc.clone())
-                    .or_insert_with(|| glossary(index, &unit.doc));
+                let glossary = match alone {
+                    true => &none,
+                    false => glossaries
+                        .entry(unit.doc.clone())
+                        .or_insert_with(|| glossary(index, &unit.doc)),
+                };
                 let line = line(
                     unit,
                     lang,
@@ -104,8 +113,10 @@ pub fn occurrences(
 
 /// The glossary of a document's keyword lists, from its keywords unit.
 fn glossary(index: &CorpusIndex, doc: &str) -> Glossary {
-    let units = index.units_of(doc).unwrap_or_default();
-    let keywords = units.iter().find(|u| u.section.name() == "keywords");
+    let units = index
+        .units_in(doc, Some("abstract/keywords"))
+        .unwrap_or_default();
+    let keywords = units.first();
     match keywords {
         Some(unit) => Glossary::from_keywords(&PerLang::from_fn(|lang| unit.text(lang))),
         None => Glossary::default(),

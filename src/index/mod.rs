@@ -412,9 +412,24 @@ impl CorpusIndex {
 
     /// The units of one document, in document order.
     pub fn units_of(&self, doc: &str) -> Result<Vec<Unit>, IndexError> {
+        self.units_in(doc, None)
+    }
+
+    /// The units of document `doc` in the section `section` (`abstract/keywords`),
+    /// in document order: read without reading the rest of the document.
+    pub fn units_in(&self, doc: &str, section: Option<&str>) -> Result<Vec<Unit>, IndexError> {
+        use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+        use tantivy::schema::IndexRecordOption;
         let searcher = self.reader.searcher();
-        let term = Term::from_field_text(self.fields.doc, doc);
-        let query = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
+        let term = |field, text: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, text),
+                IndexRecordOption::Basic,
+            ))
+        };
+        let mut clauses = vec![(Occur::Must, term(self.fields.doc, doc))];
+        clauses.extend(section.map(|s| (Occur::Must, term(self.fields.section, s))));
+        let query = BooleanQuery::new(clauses);
         let addresses = searcher
             .search(&query, &tantivy::collector::DocSetCollector)
             .map_err(tantivy_error(&self.path))?;

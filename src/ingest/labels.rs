@@ -1,6 +1,8 @@
 //! The labels that open an abstract and its parts, in the forms Kazakhstani
 //! journals print them, in all three languages.
 
+use std::sync::LazyLock;
+
 use crate::model::{Lang, Section};
 
 /// What a label announces.
@@ -98,11 +100,17 @@ const LABELS: &[(&str, Lang, Announces)] = &[
 /// label (`Тable`, with Cyrillic `Т`) is accepted.
 pub fn label_at(text: &str) -> Option<Label> {
     // Most lines start with no label's first letter: tell them at once.
+    static FIRST_LETTERS: LazyLock<Vec<char>> = LazyLock::new(|| {
+        let mut letters: Vec<char> = LABELS
+            .iter()
+            .filter_map(|(word, _, _)| word.chars().next().map(fold_lower))
+            .collect();
+        letters.sort_unstable();
+        letters.dedup();
+        letters
+    });
     let first = text.chars().next().map(fold_lower)?;
-    if !LABELS
-        .iter()
-        .any(|(word, _, _)| word.chars().next().map(fold_lower) == Some(first))
-    {
+    if FIRST_LETTERS.binary_search(&first).is_err() {
         return None;
     }
     LABELS.iter().find_map(|&(word, lang, announces)| {
