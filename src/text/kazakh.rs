@@ -227,10 +227,19 @@ fn is_verb_root(s: &str) -> bool {
     };
     static ROOTS: LazyLock<HashSet<&str>> = LazyLock::new(|| VERB_ROOTS.iter().copied().collect());
     let head = &s[..s.len() - last.len_utf8()];
-    let mut root = String::with_capacity(s.len() + 2);
-    root.push_str(head);
-    root.push(devoiced(last));
-    ROOTS.contains(root.as_str())
+    let devoiced = devoiced(last);
+    if devoiced == last {
+        return ROOTS.contains(s);
+    }
+    // The root spelt with its last consonant devoiced, on the stack: the
+    // stemmer allocates nothing per word.
+    let mut spelt = [0u8; 64];
+    if head.len() + devoiced.len_utf8() > spelt.len() {
+        return false;
+    }
+    spelt[..head.len()].copy_from_slice(head.as_bytes());
+    let end = head.len() + devoiced.encode_utf8(&mut spelt[head.len()..]).len();
+    std::str::from_utf8(&spelt[..end]).is_ok_and(|root| ROOTS.contains(root))
 }
 
 /// Whether `s` is recognisably a verb stem: a listed root, a stem built with
