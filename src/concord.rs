@@ -70,10 +70,48 @@ pub fn occurrences(
     let compiled = search::compile_with(index, query, &options.langs, options.exact)?;
     let searcher = index.reader.searcher();
     let addresses = search::all_matches(index, &searcher, &compiled)?;
+    // Units are read and cut into lines in batches, each shared among the
+    // cores; the first batch is small, so that the first line shows at once.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let (mut start, mut batch) = (0, 8);
+    while start < addresses.len() {
+        let chunk = &addresses[start..(start + batch).min(addresses.len())];
+        let per_thread = chunk.len().div_ceil(threads);
+        let parts: Vec<Result<Vec<Line>, SearchError>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = chunk
+                .chunks(per_thread)
+                .map(|part| scope.spawn(|| lines(index, &searcher, &compiled, options, part)))
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| w.join().expect("cutting concordance lines does not panic"))
+                .collect()
+        });
+        for part in parts {
+            for line in part? {
+                if sink(line).is_break() {
+                    return Ok(());
+                }
+            }
+        }
+        start += chunk.len();
+        batch = (batch * 2).min(2048);
+    }
+    Ok(())
+}
+
+/// The concordance lines of the units at `addresses`, in their order.
+fn lines(
+    index: &CorpusIndex,
+    searcher: &tantivy::Searcher,
+    compiled: &search::CompiledQuery,
+    options: &Options,
+    addresses: &[tantivy::DocAddress],
+) -> Result<Vec<Line>, SearchError> {
+    let mut lines = Vec::new();
     let mut glossaries: BTreeMap<String, Glossary> = BTreeMap::new();
-    for address in addresses {
-        // Read as they come, so that the first line shows before the last unit is read.
-        let unit = &index.unit_at(&searcher, address)?;
+    for &address in addresses {
+        let unit = &index.unit_at(searcher, address)?;
         for &lang in &options.langs {
             let Some(passage) = unit.passages.get(lang) else {
                 continue;
@@ -93,7 +131,7 @@ pub fn occurrences(
                         .entry(unit.doc.clone())
                         .or_insert_with(|| glossary(index, &unit.doc)),
                 };
-                let line = line(
+                lines.push(line(
                     unit,
                     lang,
                     passage,
@@ -101,14 +139,11 @@ pub fn occurrences(
                     range,
                     options.context,
                     glossary,
-                );
-                if sink(line).is_break() {
-                    return Ok(());
-                }
+                ));
             }
         }
     }
-    Ok(())
+    Ok(lines)
 }
 
 /// The glossary of a document's keyword lists, from its keywords unit.
