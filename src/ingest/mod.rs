@@ -240,7 +240,7 @@ impl Builder {
             }
         }
         let mut buffer = String::new();
-        for &(at, word) in &words {
+        for &(at, word) in words.iter().filter(|(_, w)| fold::needs_folding(w)) {
             let mut folded = word.to_owned();
             if fold::fold_word(&mut folded, &mut buffer) && folded != word {
                 self.repairs.push(Repair {

@@ -116,6 +116,11 @@ pub fn fold_word(word: &mut String, buffer: &mut String) -> bool {
     true
 }
 
+/// Whether [`fold_word`] would change `word`: told without writing anything.
+pub fn needs_folding(word: &str) -> bool {
+    !word.is_ascii() && (dominant_script(word).is_some() || is_cyrillic_roman_numeral(word))
+}
+
 fn is_cyrillic_roman_numeral(word: &str) -> bool {
     word.chars().count() >= 2 && word.chars().all(|c| matches!(c, 'І' | 'Х'))
 }
