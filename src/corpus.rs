@@ -165,7 +165,8 @@ pub fn fingerprint(dir: &Path) -> Result<Fingerprint, CorpusError> {
     let entries: Vec<(String, std::fs::DirEntry)> = list(dir)?
         .into_iter()
         .filter_map(|entry| {
-            let name = entry.file_name().into_string().ok()?;
+            // Spelt as `sources` spells a document's id.
+            let name = entry.file_name().to_string_lossy().into_owned();
             EXTENSIONS
                 .iter()
                 .any(|e| name.ends_with(e))
