@@ -75,6 +75,13 @@ fn every_form_is_listed_once() {
         let expected: std::collections::BTreeMap<String, usize> =
             forms.iter().map(|(f, n)| (f.to_string(), *n)).collect();
         assert_eq!(found, expected, "{lang} {word}");
+        // In corpus order (units are read in batches, on every core): by unit,
+        // as the document runs.
+        let units: Vec<&str> = lines.iter().map(|l| l["unit"].as_str().unwrap()).collect();
+        assert!(
+            units.windows(2).all(|w| w[0] <= w[1]),
+            "{lang} {word}: out of corpus order: {units:?}"
+        );
         // No occurrence twice: each (unit, left context) is one place.
         let mut places: Vec<(String, String)> = lines
             .iter()
