@@ -7,6 +7,12 @@
 
 use crate::model::Lang;
 
+/// A letter of the Cyrillic block: all of it but the thousands sign and the
+/// combining marks (U+0482–U+0489). Told by range, not by Unicode's tables.
+fn is_cyrillic_letter(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{04FF}')
+}
+
 fn is_kazakh_letter(c: char) -> bool {
     matches!(
         c,
@@ -96,10 +102,10 @@ const RUSSIAN_WORDS: &[&str] = &[
 /// (no letters, or Cyrillic without a telling letter or word).
 pub fn detect(text: &str, fallback: Lang) -> Lang {
     let (mut latin, mut cyrillic, mut kazakh_letters) = (0usize, 0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
+    for c in text.chars() {
         if c.is_ascii_alphabetic() {
             latin += 1;
-        } else if ('\u{0400}'..='\u{04FF}').contains(&c) {
+        } else if is_cyrillic_letter(c) {
             cyrillic += 1;
             if is_kazakh_letter(c) {
                 kazakh_letters += 1;
@@ -156,6 +162,13 @@ pub fn detect(text: &str, fallback: Lang) -> Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cyrillic_letters_by_range_agree_with_unicode() {
+        for c in '\u{0400}'..='\u{04FF}' {
+            assert_eq!(is_cyrillic_letter(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
 
     #[test]
     fn kazakh_by_its_own_letters() {
