@@ -559,19 +559,25 @@ fn write_report(settings: &Settings, bundled: &str, rows: &[BTreeMap<&str, Strin
 /// nearest 100,000, as counted in its first documents and scaled up: a
 /// concordance of about 100,000 lines at any size.
 fn frequent_word(corpus: &Path, bytes: u64) -> &'static str {
-    const CANDIDATES: [&str; 12] = [
+    // Lower-case words only: a capitalised one is also looked up as a name,
+    // which the count below would not see.
+    const CANDIDATES: [&str; 16] = [
         "the",
         "of",
-        "Assembly",
-        "Alash",
         "party",
-        "deputies",
-        "Kazakh",
-        "Bolsheviks",
         "elections",
-        "Protasov",
-        "Turgay",
-        "Ekibastuz",
+        "deputies",
+        "national",
+        "people",
+        "government",
+        "power",
+        "autonomy",
+        "candidates",
+        "voters",
+        "movement",
+        "newspaper",
+        "federal",
+        "ballot",
     ];
     let mut files: Vec<PathBuf> = fs::read_dir(corpus)
         .unwrap()
