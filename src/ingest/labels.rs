@@ -99,21 +99,29 @@ const LABELS: &[(&str, Lang, Announces)] = &[
 /// a number (`Table 2.`). Case is ignored; a Cyrillic look-alike in a Latin
 /// label (`Тable`, with Cyrillic `Т`) is accepted.
 pub fn label_at(text: &str) -> Option<Label> {
-    // Most lines start with no label's first letter: tell them at once.
-    static FIRST_LETTERS: LazyLock<Vec<char>> = LazyLock::new(|| {
-        let mut letters: Vec<char> = LABELS
-            .iter()
-            .filter_map(|(word, _, _)| word.chars().next().map(fold_lower))
-            .collect();
-        letters.sort_unstable();
-        letters.dedup();
-        letters
+    // The labels by their first letter, folded and lower-cased, each list in
+    // the order of LABELS: most lines start with no label's first letter, and
+    // the rest are tried against a few labels, not all.
+    static BY_FIRST_LETTER: LazyLock<Vec<(char, Vec<usize>)>> = LazyLock::new(|| {
+        let mut by_letter: Vec<(char, Vec<usize>)> = Vec::new();
+        for (n, (word, _, _)) in LABELS.iter().enumerate() {
+            let Some(first) = word.chars().next().map(fold_lower) else {
+                continue;
+            };
+            match by_letter.iter_mut().find(|(c, _)| *c == first) {
+                Some((_, labels)) => labels.push(n),
+                None => by_letter.push((first, vec![n])),
+            }
+        }
+        by_letter.sort_unstable_by_key(|(c, _)| *c);
+        by_letter
     });
     let first = text.chars().next().map(fold_lower)?;
-    if FIRST_LETTERS.binary_search(&first).is_err() {
-        return None;
-    }
-    LABELS.iter().find_map(|&(word, lang, announces)| {
+    let at = BY_FIRST_LETTER
+        .binary_search_by_key(&first, |(c, _)| *c)
+        .ok()?;
+    BY_FIRST_LETTER[at].1.iter().find_map(|&n| {
+        let (word, lang, announces) = LABELS[n];
         let len = prefix_len_ignoring_case(text, word)?;
         let rest = &text[len..];
         let tail = if announces == Announces::Table {

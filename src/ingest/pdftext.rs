@@ -92,7 +92,7 @@ pub struct Layout {
 
 /// One non-empty source line.
 #[derive(Debug, Clone)]
-struct Line {
+struct Line<'a> {
     number: usize,
     /// Trimmed, with runs of spaces collapsed.
     text: String,
@@ -102,11 +102,25 @@ struct Line {
     blank: bool,
     /// Runs of spaces inside the line were collapsed.
     collapsed: bool,
-    /// The line cut at runs of two or more spaces or at tabs: a table row's cells.
-    cells: Vec<String>,
+    /// The line as printed.
+    printed: &'a str,
 }
 
-fn read_lines(source: &str) -> Vec<Line> {
+impl Line<'_> {
+    /// The line cut at runs of two or more spaces or at tabs: a table row's
+    /// cells. Cut only for a table's rows, so that prose lines are not copied.
+    fn cells(&self) -> Vec<String> {
+        self.printed
+            .split("  ")
+            .flat_map(|c| c.split('\t'))
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+}
+
+fn read_lines(source: &str) -> Vec<Line<'_>> {
     let raw: Vec<&str> = source.lines().collect();
     // Double-spaced output (every line followed by an empty one) says nothing by
     // its empty lines; otherwise an empty line is a paragraph break.
@@ -121,19 +135,25 @@ fn read_lines(source: &str) -> Vec<Line> {
         .filter(|(_, l)| !(double_spaced && l.is_empty()))
         .map(|(i, l)| Line {
             number: i + 1,
-            text: l.split_whitespace().collect::<Vec<_>>().join(" "),
+            text: collapse_spaces(l),
             width: l.trim().chars().count(),
             blank: l.trim().is_empty(),
             collapsed: l.trim().contains("  "),
-            cells: l
-                .split("  ")
-                .flat_map(|c| c.split('\t'))
-                .map(str::trim)
-                .filter(|c| !c.is_empty())
-                .map(str::to_owned)
-                .collect(),
+            printed: l,
         })
         .collect()
+}
+
+/// `line` trimmed, each run of white space one space.
+fn collapse_spaces(line: &str) -> String {
+    let mut text = String::with_capacity(line.len());
+    for word in line.split_whitespace() {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(word);
+    }
+    text
 }
 
 /// Line widths of a page, in characters.
@@ -256,7 +276,7 @@ pub fn paragraphs(source: &str) -> Layout {
             }
             if !is_prose(line, widths) {
                 table.push_line(line, "\n");
-                table.rows.push(line.cells.clone());
+                table.rows.push(line.cells());
                 continue;
             }
             out.extend(current.take());
