@@ -224,6 +224,17 @@ impl Builder {
     fn push(&mut self, block: Block, paragraph: &RawParagraph) {
         let base = paragraph.text.rfind(block.text.as_str()).unwrap_or(0);
         let text = &block.text;
+        // Most blocks need neither repair, and tell so without being cut into
+        // words: a glued word needs a full stop with no space after it, a
+        // mixed-script word (or a Roman numeral typed in Cyrillic) a Cyrillic letter.
+        let glued_maybe = text
+            .match_indices('.')
+            .any(|(at, _)| text[at + 1..].starts_with(|c: char| !c.is_whitespace()));
+        let cyrillic = text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+        if !glued_maybe && !cyrillic {
+            self.blocks.push(block);
+            return;
+        }
         let words: Vec<(usize, &str)> = segment::words(text).collect();
         for pair in words.windows(2) {
             let ((at, first), (next, second)) = (pair[0], pair[1]);
