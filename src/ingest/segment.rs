@@ -122,6 +122,11 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 /// Whether a sentence ends where `before` ends and `after` begins (joined by a
 /// space), judged as [`sentences`] would judge it.
 pub fn ends_sentence_before(before: &str, after: &str) -> bool {
+    // Only a terminator, maybe closed by quotes or brackets, ends one: most
+    // line ends of running text say so at once.
+    if !before.trim_end().ends_with(is_terminator_tail) {
+        return false;
+    }
     // The last few hundred bytes are context enough, even for a long reference in parentheses.
     let mut from = before.len().saturating_sub(400);
     while !before.is_char_boundary(from) {
