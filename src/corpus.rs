@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::ffi::OsString;
+use std::fs::DirEntry;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
@@ -56,13 +57,6 @@ impl Source {
         }
     }
 
-    /// The files of the document: text, then metadata and alignment where present.
-    pub fn files(&self) -> impl Iterator<Item = &PathBuf> {
-        std::iter::once(&self.text)
-            .chain(&self.metadata)
-            .chain(&self.alignment)
-    }
-
     /// Where the document's alignment file is, or would be.
     pub fn alignment_path(&self) -> PathBuf {
         self.text.with_extension("align.tsv")
@@ -94,15 +88,27 @@ impl Source {
 
 /// The documents of a corpus folder, by id.
 pub fn sources(dir: &Path) -> Result<Vec<Source>, CorpusError> {
-    let names: HashSet<OsString> = list(dir)?.iter().map(|e| e.file_name()).collect();
+    sources_listed(dir, &list(dir)?)
+}
+
+/// The documents of a corpus folder and the stamps of their files, from one
+/// listing of it.
+pub fn scan(dir: &Path) -> Result<(Vec<Source>, Fingerprint), CorpusError> {
+    let entries = list(dir)?;
+    Ok((sources_listed(dir, &entries)?, stamps(entries)?))
+}
+
+/// The documents among the `entries` of the folder `dir`. One listing tells
+/// which texts have metadata and alignment files: no look-up per file, which
+/// counts in a corpus of many thousands.
+fn sources_listed(dir: &Path, entries: &[DirEntry]) -> Result<Vec<Source>, CorpusError> {
+    let names: HashSet<OsString> = entries.iter().map(DirEntry::file_name).collect();
     let mut sources = Vec::new();
     for name in &names {
         let path = dir.join(name);
         if path.extension().is_none_or(|e| e != "txt") {
             continue;
         }
-        // One listing of the folder tells which texts have metadata and alignment
-        // files: no look-up per file, which counts in a corpus of many thousands.
         let beside = |extension: &str| {
             let file = path.with_extension(extension);
             file.file_name()
@@ -129,13 +135,8 @@ pub fn sources(dir: &Path) -> Result<Vec<Source>, CorpusError> {
     Ok(sources)
 }
 
-/// The documents of a corpus folder, and the stamps of their files.
-pub fn scan(dir: &Path) -> Result<(Vec<Source>, Fingerprint), CorpusError> {
-    Ok((sources(dir)?, fingerprint(dir)?))
-}
-
 /// The entries of the corpus folder.
-fn list(dir: &Path) -> Result<Vec<std::fs::DirEntry>, CorpusError> {
+fn list(dir: &Path) -> Result<Vec<DirEntry>, CorpusError> {
     let io = |source| CorpusError::Io {
         path: dir.to_owned(),
         source,
@@ -157,12 +158,17 @@ fn document_of(name: &str) -> &str {
         .unwrap_or(name)
 }
 
-/// The stamps of the documents' files in the corpus folder, from one listing
-/// and the metadata of each entry, read relative to the open folder (no path
-/// to resolve per file) and on several threads: on a corpus of 20,000
-/// documents, this is most of what a search costs.
+/// The stamps of the documents' files in the corpus folder.
 pub fn fingerprint(dir: &Path) -> Result<Fingerprint, CorpusError> {
-    let entries: Vec<(String, std::fs::DirEntry)> = list(dir)?
+    stamps(list(dir)?)
+}
+
+/// The stamps of the documents' files among a folder's `entries`, from the
+/// metadata of each entry, read relative to the open folder (no path to
+/// resolve per file) and on several threads: on a corpus of 20,000
+/// documents, this is most of what a search costs.
+fn stamps(entries: Vec<DirEntry>) -> Result<Fingerprint, CorpusError> {
+    let entries: Vec<(String, DirEntry)> = entries
         .into_iter()
         .filter_map(|entry| {
             // Spelt as `sources` spells a document's id.
@@ -173,7 +179,7 @@ pub fn fingerprint(dir: &Path) -> Result<Fingerprint, CorpusError> {
                 .then_some((name, entry))
         })
         .collect();
-    let stamp = |(name, entry): &(String, std::fs::DirEntry)| {
+    let stamp = |(name, entry): &(String, DirEntry)| {
         let path = || entry.path();
         let io = |source| CorpusError::Io {
             path: path(),
@@ -218,7 +224,7 @@ pub fn fingerprint(dir: &Path) -> Result<Fingerprint, CorpusError> {
 /// What the index was built from: each document file's name, size and
 /// modification time. Reading metadata rather than contents keeps the
 /// staleness check cheap.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fingerprint {
     pub files: Vec<FileStamp>,
 }
