@@ -146,10 +146,7 @@ fn read_all<S: std::borrow::Borrow<Source> + Sync>(
 ) -> Result<Vec<Unit>, BuildError> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::mpsc;
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(sources.len())
-        .max(1);
+    let workers = crate::parallel::cores().min(sources.len()).max(1);
     let next = AtomicUsize::new(0);
     let mut read: Vec<Option<Vec<Unit>>> = (0..sources.len()).map(|_| None).collect();
     let (sender, receiver) = mpsc::channel::<(usize, Result<Vec<Unit>, BuildError>)>();

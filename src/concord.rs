@@ -72,20 +72,12 @@ pub fn occurrences(
     let addresses = search::all_matches(index, &searcher, &compiled)?;
     // Units are read and cut into lines in batches, each shared among the
     // cores; the first batch is small, so that the first line shows at once.
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let threads = crate::parallel::cores().min(4);
     let (mut start, mut batch) = (0, 8);
     while start < addresses.len() {
         let chunk = &addresses[start..(start + batch).min(addresses.len())];
-        let per_thread = chunk.len().div_ceil(threads);
-        let parts: Vec<Result<Vec<Line>, SearchError>> = std::thread::scope(|scope| {
-            let workers: Vec<_> = chunk
-                .chunks(per_thread)
-                .map(|part| scope.spawn(|| lines(index, &searcher, &compiled, options, part)))
-                .collect();
-            workers
-                .into_iter()
-                .map(|w| w.join().expect("cutting concordance lines does not panic"))
-                .collect()
+        let parts = crate::parallel::in_parts(chunk, threads, |part| {
+            lines(index, &searcher, &compiled, options, part)
         });
         for part in parts {
             for line in part? {

@@ -202,21 +202,16 @@ fn stamps(entries: Vec<DirEntry>) -> Result<Fingerprint, CorpusError> {
             modified,
         })
     };
-    let threads = match entries.len() {
+    let parts = match entries.len() {
         0..1024 => 1,
-        _ => std::thread::available_parallelism().map_or(1, |n| n.get().min(4)),
+        _ => crate::parallel::cores().min(4),
     };
-    let chunk = entries.len().div_ceil(threads).max(1);
-    let mut files = std::thread::scope(|scope| {
-        let workers: Vec<_> = entries
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(stamp).collect::<Vec<_>>()))
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().expect("reading file metadata does not panic"))
-            .collect::<Result<Vec<FileStamp>, CorpusError>>()
-    })?;
+    let mut files = crate::parallel::in_parts(&entries, parts, |part| {
+        part.iter().map(stamp).collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect::<Result<Vec<FileStamp>, CorpusError>>()?;
     files.sort_unstable_by(|a, b| a.name.cmp(&b.name));
     Ok(Fingerprint { files })
 }

@@ -14,5 +14,6 @@ pub mod corpus;
 pub mod index;
 pub mod ingest;
 pub mod model;
+mod parallel;
 pub mod search;
 pub mod text;

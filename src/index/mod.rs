@@ -253,9 +253,7 @@ fn open_live(dir: &Path) -> Result<(PathBuf, Index, Fields), IndexError> {
 fn writer(index: &Index, path: &Path) -> Result<IndexWriter<TantivyDocument>, IndexError> {
     // A thread per core (at most four, tantivy's own advice), and 64 MB of
     // memory each: enough for few, large segments without a large footprint.
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 4);
+    let threads = crate::parallel::cores().clamp(1, 4);
     index
         .writer_with_num_threads::<TantivyDocument>(threads, threads * (64 << 20))
         .map_err(tantivy_error(path))
