@@ -140,9 +140,7 @@ fn lines(
 
 /// The glossary of a document's keyword lists, from its keywords unit.
 fn glossary(index: &CorpusIndex, doc: &str) -> Glossary {
-    let units = index
-        .units_in(doc, Some("abstract/keywords"))
-        .unwrap_or_default();
+    let units = index.units_in(doc, "abstract/keywords").unwrap_or_default();
     let keywords = units.first();
     match keywords {
         Some(unit) => Glossary::from_keywords(&PerLang::from_fn(|lang| unit.text(lang))),

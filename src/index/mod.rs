@@ -309,10 +309,10 @@ fn add_units(
     Ok(())
 }
 
-/// Writes the manifest of a generation: to a temporary file, then renamed over.
-/// Writes `value` as the file `name` in `path`, whole or not at all.
+/// Writes `value` as the file `name` in `path`, whole or not at all: to a
+/// temporary file, then renamed over.
 fn write_json(path: &Path, name: &str, value: &impl Serialize) -> Result<(), IndexError> {
-    let json = serde_json::to_string(value).expect("a manifest always serialises");
+    let json = serde_json::to_string(value).expect("a manifest and its stamps always serialise");
     let staged = path.join(format!("{name}.tmp"));
     fs::write(&staged, json).map_err(io_error(&staged))?;
     fs::rename(&staged, path.join(name)).map_err(io_error(path))
@@ -408,14 +408,9 @@ impl CorpusIndex {
         self.unit(&document)
     }
 
-    /// The units of one document, in document order.
-    pub fn units_of(&self, doc: &str) -> Result<Vec<Unit>, IndexError> {
-        self.units_in(doc, None)
-    }
-
     /// The units of document `doc` in the section `section` (`abstract/keywords`),
     /// in document order: read without reading the rest of the document.
-    pub fn units_in(&self, doc: &str, section: Option<&str>) -> Result<Vec<Unit>, IndexError> {
+    pub fn units_in(&self, doc: &str, section: &str) -> Result<Vec<Unit>, IndexError> {
         use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
         use tantivy::schema::IndexRecordOption;
         let searcher = self.reader.searcher();
@@ -425,9 +420,10 @@ impl CorpusIndex {
                 IndexRecordOption::Basic,
             ))
         };
-        let mut clauses = vec![(Occur::Must, term(self.fields.doc, doc))];
-        clauses.extend(section.map(|s| (Occur::Must, term(self.fields.section, s))));
-        let query = BooleanQuery::new(clauses);
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, term(self.fields.doc, doc)),
+            (Occur::Must, term(self.fields.section, section)),
+        ]);
         let addresses = searcher
             .search(&query, &tantivy::collector::DocSetCollector)
             .map_err(tantivy_error(&self.path))?;

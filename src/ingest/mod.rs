@@ -230,7 +230,7 @@ impl Builder {
         let glued_maybe = text
             .match_indices('.')
             .any(|(at, _)| text[at + 1..].starts_with(|c: char| !c.is_whitespace()));
-        let cyrillic = text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+        let cyrillic = text.chars().any(fold::is_cyrillic);
         if !glued_maybe && !cyrillic {
             self.blocks.push(block);
             return;

@@ -234,22 +234,13 @@ fn is_prose(line: &Line, widths: Widths) -> bool {
 /// Rebuilds paragraphs and tables from the source text.
 pub fn paragraphs(source: &str) -> Layout {
     let lines = read_lines(source);
-    let printed: Vec<&str> = match lines.iter().any(|l| l.collapsed) {
-        true => source.lines().collect(),
-        false => Vec::new(),
-    };
     let mut repairs: Vec<Repair> = lines
         .iter()
         .filter(|l| l.collapsed)
         .map(|l| Repair {
             kind: RepairKind::Spaces,
             line: l.number,
-            printed: printed
-                .get(l.number - 1)
-                .copied()
-                .unwrap_or_default()
-                .trim()
-                .to_owned(),
+            printed: l.printed.trim().to_owned(),
             repaired: l.text.clone(),
         })
         .collect();

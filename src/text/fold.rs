@@ -44,7 +44,7 @@ fn to_cyrillic(c: char) -> Option<char> {
     LOOK_ALIKES.iter().find(|p| p.1 == c).map(|p| p.0)
 }
 
-fn is_cyrillic(c: char) -> bool {
+pub(crate) fn is_cyrillic(c: char) -> bool {
     ('\u{0400}'..='\u{04FF}').contains(&c)
 }
 
