@@ -92,6 +92,9 @@ pub fn build(
     progress: &mut dyn FnMut(&str, usize, usize),
 ) -> Result<Outcome, BuildError> {
     let (sources, fingerprint) = corpus::scan(corpus_dir)?;
+    // Whether the index is current is asked again under the lock: a build
+    // that held it may have just brought it up to date.
+    let _lock = index::lock(index_dir)?;
     let old = index::manifest(index_dir).filter(|m| m.is_compatible() && !force);
     if let Some(old) = old.as_ref().filter(|m| m.is_current(&fingerprint)) {
         return Ok(Outcome::UpToDate(old.clone()));

@@ -139,8 +139,8 @@ fn text_that_is_not_utf8_is_refused_without_damage() {
         .collect();
     assert_eq!(
         names.len(),
-        2,
-        "only CURRENT and the live generation: {names:?}"
+        3,
+        "only CURRENT, LOCK and the live generation: {names:?}"
     );
 }
 
@@ -206,5 +206,49 @@ fn leftovers_of_interrupted_builds_are_swept() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["CURRENT", current(index.path()).as_str()]);
+    assert_eq!(names, ["CURRENT", "LOCK", current(index.path()).as_str()]);
+}
+
+#[test]
+fn searches_started_together_on_a_new_index_build_it_once() {
+    let index = tempfile::tempdir().unwrap();
+    let searches: Vec<_> = (0..6)
+        .map(|_| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_ushtil"))
+                .arg("--corpus")
+                .arg(repo("corpus"))
+                .arg("--index")
+                .arg(index.path())
+                .args(["search", "Алаш", "-n", "1"])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let outputs: Vec<_> = searches
+        .into_iter()
+        .map(|s| s.wait_with_output().unwrap())
+        .collect();
+    for out in &outputs {
+        assert!(out.status.success(), "{}", stderr(out));
+        assert!(String::from_utf8_lossy(&out.stdout).contains("Алаш"));
+    }
+    // One built the index; the others waited for it and found it up to date.
+    let builds = outputs
+        .iter()
+        .filter(|out| stderr(out).contains("indexed 1 document"))
+        .count();
+    assert_eq!(builds, 1);
+    let generations = fs::read_dir(index.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with("gen-")
+        })
+        .count();
+    assert_eq!(generations, 1);
 }

@@ -19,7 +19,7 @@ pub struct Args {
 }
 
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
-    let (outcome, seconds) = build(context, args.force)?;
+    let (outcome, seconds) = build(context, Some(args.force))?;
     let manifest = outcome.manifest();
     if args.format == output::ReportFormat::Json {
         let (changed, removed) = match &outcome {
@@ -44,7 +44,9 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
 }
 
 /// Builds the index, reporting progress and a summary on standard error.
-pub fn build(context: &Context, force: bool) -> anyhow::Result<(Outcome, f64)> {
+/// `force` is given when the build was asked for (`ushtil build`), `None`
+/// when a command found the index stale.
+pub fn build(context: &Context, force: Option<bool>) -> anyhow::Result<(Outcome, f64)> {
     let started = Instant::now();
     let interactive = context.interactive();
     let mut progress = |id: &str, done: usize, total: usize| {
@@ -52,7 +54,12 @@ pub fn build(context: &Context, force: bool) -> anyhow::Result<(Outcome, f64)> {
             eprint!("\r\x1b[Kreading {done}/{total}: {id}");
         }
     };
-    let outcome = ushtil::build::build(&context.corpus, &context.index, force, &mut progress);
+    let outcome = ushtil::build::build(
+        &context.corpus,
+        &context.index,
+        force.unwrap_or(false),
+        &mut progress,
+    );
     if interactive {
         eprint!("\r\x1b[K");
     }
@@ -83,7 +90,11 @@ pub fn build(context: &Context, force: bool) -> anyhow::Result<(Outcome, f64)> {
             count(manifest.units, "unit")
         ),
     };
-    context.note(&summary);
+    // Asked for, a build says the index is up to date; before a search, only
+    // that it built (another process may have built it while this one waited).
+    if force.is_some() || !matches!(outcome, Outcome::UpToDate(_)) {
+        context.note(&summary);
+    }
     Ok((outcome, seconds))
 }
 

@@ -36,7 +36,7 @@ impl Context {
         let use_as_is = (!self.refresh || !self.corpus.exists())
             && ushtil::index::manifest(&self.index).is_some();
         if !use_as_is && ushtil::build::is_stale(&self.corpus, &self.index)? {
-            match build::build(self, false) {
+            match build::build(self, None) {
                 Ok(_) => {}
                 // A corpus that no longer builds leaves the last good index serving.
                 Err(error) if ushtil::index::manifest(&self.index).is_some() => {

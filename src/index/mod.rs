@@ -1,10 +1,13 @@
 //! The tantivy index of a corpus: one tantivy document per aligned unit.
 //!
 //! On disk, an index folder holds generations: `gen-N/` (a tantivy index and
-//! the manifest of what it was built from) and `CURRENT`, naming the live one.
-//! A build writes a new generation beside the live one and switches `CURRENT`
-//! by an atomic rename, so a failed or interrupted build never leaves a
-//! half-written index behind, and readers never see one.
+//! the manifest of what it was built from), `CURRENT`, naming the live one,
+//! and `LOCK`, held by the one process building at a time. A full build
+//! writes a new generation beside the live one and switches `CURRENT` by an
+//! atomic rename; an update replaces changed documents in the live generation
+//! through one tantivy commit, then rewrites its manifest. Either way a failed
+//! or interrupted build never leaves a half-written index behind, and readers
+//! never see one.
 
 mod schema;
 
@@ -25,6 +28,8 @@ use crate::model::{Lang, Unit};
 use crate::text::{self, names};
 
 const CURRENT: &str = "CURRENT";
+/// Held by the process building into an index folder.
+const LOCK: &str = "LOCK";
 const MANIFEST: &str = "ushtil.json";
 
 /// Beside the manifest: the stamps of every corpus file indexed.
@@ -102,6 +107,28 @@ pub fn fingerprint(dir: &Path) -> Option<Fingerprint> {
     let live = live_generation(dir)?;
     let text = fs::read_to_string(live.join(FILES)).ok()?;
     serde_json::from_str(&text).ok()
+}
+
+/// The right to build into an index folder, held until dropped: a second
+/// build (another search finding the index stale, say) waits for the first,
+/// then finds the index up to date. Released by the system if the process dies.
+pub struct BuildLock {
+    _file: fs::File,
+}
+
+/// Takes the build lock of the index folder `dir`, waiting while another
+/// process holds it; makes the folder if need be.
+pub fn lock(dir: &Path) -> Result<BuildLock, IndexError> {
+    fs::create_dir_all(dir).map_err(io_error(dir))?;
+    let path = dir.join(LOCK);
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(io_error(&path))?;
+    file.lock().map_err(io_error(&path))?;
+    Ok(BuildLock { _file: file })
 }
 
 fn live_generation(dir: &Path) -> Option<PathBuf> {
@@ -373,10 +400,23 @@ pub struct CorpusIndex {
 }
 
 impl CorpusIndex {
-    /// Opens the live generation in `dir`.
+    /// Opens the live generation in `dir`. A build that makes another
+    /// generation live removes the one it replaces, perhaps just as this opens
+    /// it: then the new one is opened. Once open, an index reads on from the
+    /// files it holds, removed or not.
     pub fn open(dir: &Path) -> Result<Self, IndexError> {
-        let (path, index, fields) = open_live(dir)?;
-        let reader = index.reader().map_err(tantivy_error(&path))?;
+        let mut tries = 0;
+        let (path, index, fields, reader) = loop {
+            let live = live_generation(dir);
+            let opened = open_live(dir).and_then(|(path, index, fields)| {
+                let reader = index.reader().map_err(tantivy_error(&path))?;
+                Ok((path, index, fields, reader))
+            });
+            match opened {
+                Err(_) if tries < 3 && live_generation(dir) != live => tries += 1,
+                opened => break opened?,
+            }
+        };
         Ok(CorpusIndex {
             path,
             index,
