@@ -66,8 +66,9 @@ pub fn read_units(source: &Source) -> Result<Vec<Unit>, BuildError> {
             path: path.clone(),
             source: e,
         })?;
-        let file = align::file::parse(path, &text)?;
-        if file.checked {
+        // A proposal is the aligner's own: only a checked file is read.
+        if align::file::is_checked(path, &text)? {
+            let file = align::file::parse(path, &text)?;
             align::file::apply(path, &file, &mut units)?;
         }
     }

@@ -90,6 +90,38 @@ fn opening(text: &str) -> String {
     opening
 }
 
+/// Whether an alignment file is checked by hand, from its `# status:` line.
+/// A status other than `checked` or `proposed`, or none, is an error: a
+/// mistyped `checked` must not pass for a proposal, whose groups `build`
+/// ignores and `ushtil align` overwrites.
+pub fn is_checked(path: &Path, text: &str) -> Result<bool, AlignmentFileError> {
+    let error = |line: usize, message: String| AlignmentFileError {
+        path: path.to_owned(),
+        line,
+        message,
+    };
+    for (n, line) in text.lines().enumerate() {
+        let Some(comment) = line.strip_prefix('#') else {
+            continue;
+        };
+        if let Some(status) = comment.trim().strip_prefix("status:") {
+            let word = status.split_whitespace().next().unwrap_or_default();
+            return match word.to_lowercase().as_str() {
+                "checked" => Ok(true),
+                "proposed" => Ok(false),
+                _ => Err(error(
+                    n + 1,
+                    format!("the status is `checked` or `proposed`, not {word:?}"),
+                )),
+            };
+        }
+    }
+    Err(error(
+        1,
+        "no `# status: checked` (or `proposed`) line".to_owned(),
+    ))
+}
+
 /// Reads an alignment file's text.
 pub fn parse(path: &Path, text: &str) -> Result<AlignmentFile, AlignmentFileError> {
     let error = |line: usize, message: String| AlignmentFileError {
@@ -98,15 +130,12 @@ pub fn parse(path: &Path, text: &str) -> Result<AlignmentFile, AlignmentFileErro
         message,
     };
     let mut file = AlignmentFile {
-        checked: false,
+        checked: is_checked(path, text)?,
         parts: Vec::new(),
     };
     for (n, line) in text.lines().enumerate() {
         let number = n + 1;
-        if let Some(comment) = line.strip_prefix('#') {
-            if let Some(status) = comment.trim().strip_prefix("status:") {
-                file.checked = status.split_whitespace().next() == Some("checked");
-            }
+        if line.starts_with('#') {
             continue;
         }
         if line.trim().is_empty() {
@@ -189,8 +218,11 @@ pub fn apply(
                 .as_ref()
                 .map_or(0, |p| p.sentences.len());
             let mut seen = BTreeSet::new();
+            // The last sentence of the groups before, in this language.
+            let mut last: Option<usize> = None;
             for (link, &line) in part.links.iter().zip(&part.lines) {
-                for &id in link.sentences.get(lang) {
+                let ids = link.sentences.get(lang);
+                for &id in ids {
                     if id >= count {
                         return Err(error(
                             line,
@@ -207,6 +239,25 @@ pub fn apply(
                         ));
                     }
                 }
+                // A group is a run of sentences, and the groups follow the
+                // text: a group stands for one stretch of each version.
+                if ids.windows(2).any(|w| w[1] != w[0] + 1) {
+                    return Err(error(
+                        line,
+                        format!("{lang} sentences {ids:?} of a group must follow each other"),
+                    ));
+                }
+                if let (Some(&first), Some(before)) = (ids.first(), last) {
+                    if first <= before {
+                        return Err(error(
+                            line,
+                            format!(
+                                "{lang} sentence {first} comes before sentence {before} of an earlier group"
+                            ),
+                        ));
+                    }
+                }
+                last = ids.last().copied().or(last);
             }
             if seen.len() != count {
                 let missing: Vec<usize> = (0..count).filter(|i| !seen.contains(i)).collect();
@@ -274,8 +325,42 @@ mod tests {
         assert!(error
             .to_string()
             .starts_with("x.align.tsv: line 3: ru sentence 5"));
-        let text = "results\t-\tone\t0\n";
+        let text = "# status: checked\nresults\t-\tone\t0\n";
         let error = parse(Path::new("x.align.tsv"), text).unwrap_err();
-        assert_eq!(error.line, 1);
+        assert_eq!(error.line, 2);
+    }
+
+    #[test]
+    fn groups_are_runs_of_sentences_in_the_order_of_the_text() {
+        let apply_text = |text: &str| {
+            let file = parse(Path::new("x.align.tsv"), text).unwrap();
+            apply(Path::new("x.align.tsv"), &file, &mut units())
+        };
+        // Every sentence once, but the Russian ones in a group out of order.
+        let error =
+            apply_text("# status: checked\nresults\t-\t1,0\t0\nresults\t-\t2\t1\n").unwrap_err();
+        assert_eq!(error.line, 2);
+        assert!(error.message.contains("must follow each other"), "{error}");
+        // A group that skips a sentence another group holds.
+        let error =
+            apply_text("# status: checked\nresults\t-\t0,2\t0\nresults\t-\t1\t1\n").unwrap_err();
+        assert_eq!(error.line, 2);
+        // Groups that cross: the second group's Russian comes first.
+        let error =
+            apply_text("# status: checked\nresults\t-\t1,2\t0\nresults\t-\t0\t1\n").unwrap_err();
+        assert_eq!(error.line, 3);
+        assert!(error.message.contains("earlier group"), "{error}");
+    }
+
+    #[test]
+    fn a_status_other_than_checked_or_proposed_is_an_error() {
+        let path = Path::new("x.align.tsv");
+        assert!(is_checked(path, "# status: Checked\n").unwrap());
+        assert!(!is_checked(path, "# status: proposed  (set it …)\n").unwrap());
+        let error = is_checked(path, "# ushtil alignment of x\n# status: cheked\n").unwrap_err();
+        assert_eq!(error.line, 2);
+        assert!(error.message.contains("\"cheked\""), "{error}");
+        let error = is_checked(path, "results\t-\t0\t0\n").unwrap_err();
+        assert!(error.message.contains("no `# status"), "{error}");
     }
 }

@@ -36,7 +36,7 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     if let Some(existing) = &source.alignment {
         let current =
             fs::read_to_string(existing).with_context(|| existing.display().to_string())?;
-        if align::file::parse(existing, &current)?.checked {
+        if align::file::is_checked(existing, &current)? {
             target = source.text.with_extension("align.proposed.tsv");
         }
     }
