@@ -90,13 +90,13 @@ pub struct Position {
 
 fn parse_position(s: &str) -> Result<Position, String> {
     let error = || format!("{s:?} is no position: L1…L5 or R1…R5");
-    let (side, n) = s.split_at(1.min(s.len()));
-    let left = match side {
-        "L" | "l" => true,
-        "R" | "r" => false,
+    let mut chars = s.chars();
+    let left = match chars.next() {
+        Some('L' | 'l') => true,
+        Some('R' | 'r') => false,
         _ => return Err(error()),
     };
-    let n: usize = n.parse().map_err(|_| error())?;
+    let n: usize = chars.as_str().parse().map_err(|_| error())?;
     if !(1..=5).contains(&n) {
         return Err(error());
     }
@@ -215,12 +215,9 @@ fn sort(lines: &mut [Line], by: SortBy, position: Option<Position>) {
                 &line.right_words
             };
             let word = words.get(p.n - 1).map_or("", String::as_str);
-            (
-                collation_key(word, line.lang),
-                line.doc.clone(),
-                line.unit.clone(),
-            )
+            collation_key(word, line.lang)
         };
+        // Stable: lines with the same key stay in corpus order.
         lines.sort_by_cached_key(key);
         return;
     }
@@ -242,6 +239,7 @@ fn sort(lines: &mut [Line], by: SortBy, position: Option<Position>) {
 /// The alphabets, in their order: a word sorts by its letters' places here.
 const KAZAKH: &str = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя";
 const RUSSIAN: &str = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя";
+const ENGLISH: &str = "abcdefghijklmnopqrstuvwxyz";
 
 /// A word's sort key in its language's alphabetical order, case ignored:
 /// Kazakh `ә` after `а`, `ғ` after `г`, `қ` after `к` …; letters outside the
@@ -250,13 +248,12 @@ pub fn collation_key(word: &str, lang: Lang) -> Vec<u32> {
     let alphabet = match lang {
         Lang::Kk => KAZAKH,
         Lang::Ru => RUSSIAN,
-        Lang::En => "",
+        Lang::En => ENGLISH,
     };
     word.chars()
         .flat_map(char::to_lowercase)
         .map(|c| match alphabet.chars().position(|a| a == c) {
             Some(place) => place as u32,
-            None if c.is_ascii_alphabetic() => c as u32 - 'a' as u32,
             None => 1000 + c as u32,
         })
         .collect()
@@ -523,6 +520,17 @@ mod tests {
             parse_position("X1").is_err()
                 && parse_position("R9").is_err()
                 && parse_position("").is_err()
+                && parse_position("Л1").is_err()
         );
+    }
+
+    #[test]
+    fn latin_words_in_a_kazakh_line_sort_after_the_kazakh_alphabet() {
+        let mut words = vec!["Bolshevik", "әке", "ана", "я"];
+        words.sort_by_key(|w| collation_key(w, Lang::Kk));
+        assert_eq!(words, ["ана", "әке", "я", "Bolshevik"]);
+        let mut words = vec!["zemstvo", "Alash", "élite"];
+        words.sort_by_key(|w| collation_key(w, Lang::En));
+        assert_eq!(words, ["Alash", "zemstvo", "élite"]);
     }
 }
