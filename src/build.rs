@@ -19,7 +19,7 @@ pub enum BuildError {
     Index(#[from] IndexError),
     #[error(transparent)]
     Alignment(#[from] AlignmentFileError),
-    #[error("{}: {source}", path.display())]
+    #[error("{}", path.display())]
     Io {
         path: std::path::PathBuf,
         source: std::io::Error,
@@ -96,7 +96,10 @@ pub fn build(
     // Whether the index is current is asked again under the lock: a build
     // that held it may have just brought it up to date.
     let _lock = index::lock(index_dir)?;
-    let old = index::manifest(index_dir).filter(|m| m.is_compatible() && !force);
+    // An index that does not open (a file of it truncated or lost) is built anew.
+    let old = index::manifest(index_dir)
+        .filter(|m| m.is_compatible() && !force)
+        .filter(|_| index::CorpusIndex::open(index_dir).is_ok());
     if let Some(old) = old.as_ref().filter(|m| m.is_current(&fingerprint)) {
         return Ok(Outcome::UpToDate(old.clone()));
     }

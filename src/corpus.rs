@@ -13,7 +13,7 @@ use crate::model::Metadata;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CorpusError {
-    #[error("{}: {source}", path.display())]
+    #[error("{}", path.display())]
     Io {
         path: PathBuf,
         source: std::io::Error,

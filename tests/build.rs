@@ -172,7 +172,10 @@ fn a_missing_corpus_is_a_clear_error() {
         &["search", "Alash"],
     );
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("nowhere"), "{}", stderr(&out));
+    let message = stderr(&out);
+    assert!(message.contains("nowhere"), "{message}");
+    // The system's reason, once.
+    assert_eq!(message.matches("No such file").count(), 1, "{message}");
 }
 
 #[test]
@@ -251,4 +254,49 @@ fn searches_started_together_on_a_new_index_build_it_once() {
         })
         .count();
     assert_eq!(generations, 1);
+}
+
+#[test]
+fn a_damaged_index_is_built_anew() {
+    let index = tempfile::tempdir().unwrap();
+    assert!(ushtil(&repo("corpus"), index.path(), &["build"])
+        .status
+        .success());
+    let damage = |index: &Path| {
+        let live = index.join(current(index));
+        let store = fs::read_dir(&live)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|e| e == "store"))
+            .unwrap();
+        let bytes = fs::read(&store).unwrap();
+        fs::write(&store, &bytes[..bytes.len() / 2]).unwrap();
+    };
+    // Answering as it is, a damaged index is a one-line error that says what to do.
+    damage(index.path());
+    let out = ushtil(
+        &repo("corpus"),
+        index.path(),
+        &["--no-refresh", "search", "Алаш"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
+    assert!(stderr(&out).contains("build --force"), "{}", stderr(&out));
+    // `build` does not call it up to date.
+    let out = ushtil(&repo("corpus"), index.path(), &["build"]);
+    assert!(
+        stderr(&out).contains("indexed 1 document"),
+        "{}",
+        stderr(&out)
+    );
+    // A search mends it by itself.
+    damage(index.path());
+    let out = ushtil(&repo("corpus"), index.path(), &["search", "Алаш"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("building it anew"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(common::stdout(&out).contains("Алаш"));
 }

@@ -186,3 +186,21 @@ fn a_corpus_of_all_layouts_builds_and_searches() {
         .iter()
         .any(|h| h["doc"] == "no-keywords-kazakh-body" && h["section"] == "body/introduction"));
 }
+
+#[test]
+fn a_byte_order_mark_changes_nothing() {
+    // Saved by a Windows editor: the article with a UTF-8 byte-order mark.
+    let text =
+        std::fs::read_to_string(common::repo(&format!("corpus/{}.txt", common::BUNDLED))).unwrap();
+    let plain = ushtil::ingest::ingest("x", Default::default(), &text);
+    let marked = ushtil::ingest::ingest("x", Default::default(), &format!("\u{feff}{text}"));
+    assert_eq!(
+        serde_json::to_value(&marked.blocks).unwrap(),
+        serde_json::to_value(&plain.blocks).unwrap()
+    );
+    let english = ushtil::align::align(&marked)
+        .into_iter()
+        .filter(|u| u.passages.en.is_some())
+        .count();
+    assert!(english > 0);
+}

@@ -40,12 +40,28 @@ impl Context {
                 Ok(_) => {}
                 // A corpus that no longer builds leaves the last good index serving.
                 Err(error) if ushtil::index::manifest(&self.index).is_some() => {
-                    eprintln!("ushtil: warning: the index is older than the corpus and cannot be rebuilt: {error:#}");
+                    eprintln!(
+                        "ushtil: warning: the index is older than the corpus and cannot be rebuilt: {}",
+                        message(&error)
+                    );
                 }
                 Err(error) => return Err(error),
             }
         }
-        CorpusIndex::open(&self.index).context("cannot open the index")
+        match CorpusIndex::open(&self.index) {
+            Ok(index) => Ok(index),
+            // A damaged index is built anew from the corpus, where there is one.
+            Err(damage) if self.refresh && self.corpus.exists() => {
+                eprintln!(
+                    "ushtil: warning: the index does not open ({}); building it anew",
+                    message(&damage.into())
+                );
+                build::build(self, Some(true))?;
+                CorpusIndex::open(&self.index).context("cannot open the index")
+            }
+            Err(damage) => Err(anyhow::Error::from(damage)
+                .context("cannot open the index (`ushtil build --force` builds it anew)")),
+        }
     }
 
     /// A document of the corpus by its id, or any text file by its path.
@@ -116,10 +132,27 @@ pub fn finish(result: anyhow::Result<Status>) -> ExitCode {
         Ok(Status::NotFound) => ExitCode::from(1),
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            let _ = writeln!(io::stderr(), "ushtil: error: {error:#}");
+            let _ = writeln!(io::stderr(), "ushtil: error: {}", message(&error));
             ExitCode::from(2)
         }
     }
+}
+
+/// An error and its causes on one line, each cause once: tantivy's errors
+/// repeat their cause in their own text.
+pub fn message(error: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if text.is_empty() || line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {

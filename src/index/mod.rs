@@ -40,16 +40,13 @@ const FORMAT: u32 = 5;
 
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {
-    #[error("{}: {source}", path.display())]
+    #[error("{}", path.display())]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{}: {source}", path.display())]
-    Tantivy {
-        path: PathBuf,
-        source: tantivy::TantivyError,
-    },
+    #[error("{}: {message}", path.display())]
+    Tantivy { path: PathBuf, message: String },
     #[error("{}: damaged index: {message}", path.display())]
     Damaged { path: PathBuf, message: String },
 }
@@ -145,9 +142,24 @@ pub(crate) fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> IndexError
 }
 
 pub(crate) fn tantivy_error(path: &Path) -> impl FnOnce(tantivy::TantivyError) -> IndexError + '_ {
-    move |source| IndexError::Tantivy {
+    move |error| IndexError::Tantivy {
         path: path.to_owned(),
-        source,
+        message: describe(&error),
+    }
+}
+
+/// A tantivy error in a line: its own text, but for a file that does not
+/// read, which tantivy tells with the debug print of its cause, twice.
+fn describe(error: &tantivy::TantivyError) -> String {
+    use tantivy::directory::error::OpenReadError;
+    match error {
+        tantivy::TantivyError::OpenReadError(OpenReadError::IoError { io_error, filepath }) => {
+            format!("{}: {io_error}", filepath.display())
+        }
+        tantivy::TantivyError::OpenReadError(OpenReadError::FileDoesNotExist(filepath)) => {
+            format!("{}: no such file", filepath.display())
+        }
+        other => other.to_string(),
     }
 }
 

@@ -198,15 +198,29 @@ fn same_letter(got: char, expected: char) -> bool {
     got == expected || fold_lower(got) == fold_lower(expected)
 }
 
-/// A letter lower-cased, a Cyrillic look-alike as its Latin twin.
+/// A letter lower-cased, a Cyrillic look-alike as its Latin twin. Folded in
+/// upper case, where the look-alikes are (`К` is `K`, but `к` is no `k`), so
+/// that `кіріспе` is `Кіріспе` whatever its first letter's case.
 fn fold_lower(c: char) -> char {
-    let c = crate::text::fold::fold_char(c);
+    let upper = c.to_uppercase().next().unwrap_or(c);
+    let c = crate::text::fold::fold_char(upper);
     c.to_lowercase().next().unwrap_or(c)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_in_lower_case_are_labels() {
+        // `к` and `т` have Latin look-alikes only as capitals.
+        let kk = label_at("кіріспе. 1917 жылы").unwrap();
+        assert_eq!((kk.announces, kk.lang), (S(Introduction), Lang::Kk));
+        let kk = label_at("түйін сөздер: Алаш").unwrap();
+        assert_eq!(kk.announces, S(Keywords));
+        let ru = label_at("ключевые слова: Алаш").unwrap();
+        assert_eq!((ru.announces, ru.lang), (S(Keywords), Lang::Ru));
+    }
 
     #[test]
     fn labels_in_all_three_languages() {

@@ -23,7 +23,7 @@ use crate::text::fold;
 
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
-    #[error("{}: {source}", path.display())]
+    #[error("{}", path.display())]
     Io {
         path: PathBuf,
         source: std::io::Error,
@@ -64,6 +64,9 @@ pub fn ingest_file(path: &Path, id: &str, meta: Metadata) -> Result<Document, In
 
 /// Ingests a source text.
 pub fn ingest(id: &str, meta: Metadata, source: &str) -> Document {
+    // Windows editors open a UTF-8 file with a byte-order mark: no text of the
+    // document, and before the first label it would hide that label.
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let layout = pdftext::paragraphs(source);
     let mut builder = Builder::default();
     for paragraph in layout.paragraphs {
