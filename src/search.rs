@@ -65,6 +65,8 @@ struct Marks {
     forms: HashSet<String>,
     /// Phrases: their terms in order, stems or (exact) forms.
     phrases: Vec<(Analyzer, Vec<String>)>,
+    /// Phrases ending in a prefix (`"Provisional Gov"*`): the forms before it, and it.
+    phrase_prefixes: Vec<(Vec<String>, String)>,
 }
 
 /// Parses `query` for the languages `langs`.
@@ -226,12 +228,15 @@ impl Compiler<'_> {
             let query: Option<Box<dyn Query>> = if prefix {
                 let words = analyze(Analyzer::Form, phrase);
                 if !negated {
-                    if let Some(last) = words.last() {
-                        self.marks.get_mut(lang).prefixes.push(last.text.clone());
+                    let marks = self.marks.get_mut(lang);
+                    match words.split_last() {
+                        Some((last, [])) => marks.prefixes.push(last.text.clone()),
+                        Some((last, before)) => marks.phrase_prefixes.push((
+                            before.iter().map(|t| t.text.clone()).collect(),
+                            last.text.clone(),
+                        )),
+                        None => {}
                     }
-                    let stems = &mut self.marks.get_mut(lang).stems;
-                    let exact = analyze(Analyzer::Stem(lang), phrase);
-                    stems.extend(exact.iter().rev().skip(1).map(|t| t.text.clone()));
                 }
                 let field = fields.form(lang);
                 let terms: Vec<Term> = words
@@ -423,7 +428,11 @@ fn highlight(passage: &Passage, lang: Lang, marks: &Marks) -> Vec<Range<usize>> 
         );
         ranges.extend(phrase_ranges(&tokens, marks, stem));
     }
-    if !marks.forms.is_empty() || !marks.prefixes.is_empty() || wants(Analyzer::Form) {
+    if !marks.forms.is_empty()
+        || !marks.prefixes.is_empty()
+        || !marks.phrase_prefixes.is_empty()
+        || wants(Analyzer::Form)
+    {
         let tokens = analyze(Analyzer::Form, text);
         let matches = |t: &&Token| {
             marks.forms.contains(&t.text)
@@ -439,10 +448,25 @@ fn highlight(passage: &Passage, lang: Lang, marks: &Marks) -> Vec<Range<usize>> 
                 .map(|t| t.offset_from..t.offset_to),
         );
         ranges.extend(phrase_ranges(&tokens, marks, Analyzer::Form));
+        for (before, prefix) in &marks.phrase_prefixes {
+            ranges.extend(tokens.windows(before.len() + 1).filter_map(|window| {
+                let (last, first) = window.split_last().expect("a window of one or more");
+                let spelled = first.iter().zip(before).all(|(t, term)| &t.text == term)
+                    && last.text.starts_with(prefix.as_str());
+                spelled.then(|| window[0].offset_from..last.offset_to)
+            }));
+        }
     }
+    // Overlapping ranges (a word inside a phrase also searched) become one.
     ranges.sort_by_key(|r| (r.start, r.end));
-    ranges.dedup_by(|b, a| b.start < a.end);
-    ranges
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match merged.last_mut() {
+            Some(last) if range.start < last.end => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    merged
 }
 
 /// Each run of tokens that spells out a phrase of `analyzer`'s terms.

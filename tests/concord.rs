@@ -225,6 +225,12 @@ fn exact_form_and_phrase() {
         .iter()
         .all(|l| l["keyword"].as_str().unwrap().to_lowercase() == "constituent assembly"));
     assert!(phrase.len() > 40);
+    // A phrase ending in a prefix is the phrase, not its words one by one.
+    let started = json_lines(&["\"Constituent Assem\"*", "--lang", "en"]);
+    assert_eq!(started.len(), phrase.len());
+    assert!(started
+        .iter()
+        .all(|l| l["keyword"].as_str().unwrap().to_lowercase() == "constituent assembly"));
 }
 
 #[test]

@@ -296,3 +296,11 @@ fn a_negation_alone_lists_units_of_the_languages_searched() {
     assert!(all.len() > hits.len() + 40);
     assert!(all.iter().any(|h| text(h, "kk").is_none()));
 }
+
+#[test]
+fn a_word_inside_a_phrase_also_searched_marks_the_whole_phrase() {
+    let hits = common::search_json(&["Provisional \"Provisional Government\"", "--lang", "en"]);
+    let marks = marked(&hits[0], "en");
+    assert!(marks.contains(&"Provisional Government"), "{marks:?}");
+    assert!(!marks.contains(&"Provisional"), "{marks:?}");
+}
