@@ -300,3 +300,29 @@ fn a_damaged_index_is_built_anew() {
     );
     assert!(common::stdout(&out).contains("Алаш"));
 }
+
+#[test]
+fn an_index_whose_corpus_cannot_be_read_serves_with_a_warning() {
+    let corpus = corpus_copy();
+    let index = tempfile::tempdir().unwrap();
+    assert!(ushtil(corpus.path(), index.path(), &["build"])
+        .status
+        .success());
+    // A link to a file that is gone: the corpus cannot be stamped.
+    std::os::unix::fs::symlink("/nonexistent/x.txt", corpus.path().join("gone.txt")).unwrap();
+    let out = ushtil(corpus.path(), index.path(), &["search", "Алаш"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("gone.txt"), "{}", stderr(&out));
+    // No corpus folder at all (a mistyped --corpus): answered, but said.
+    let out = ushtil(
+        &corpus.path().join("typo"),
+        index.path(),
+        &["search", "Алаш"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no corpus folder"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -31,11 +31,34 @@ pub struct Context {
 
 impl Context {
     /// Opens the index, building it first when it is missing or older than the corpus.
-    /// Without a corpus folder, or with `--no-refresh`, an existing index is used as it is.
+    /// With `--no-refresh`, an existing index is used as it is; so it is, with a
+    /// warning, when the corpus folder is gone or cannot be read through.
     pub fn open_index(&self) -> anyhow::Result<CorpusIndex> {
-        let use_as_is = (!self.refresh || !self.corpus.exists())
-            && ushtil::index::manifest(&self.index).is_some();
-        if !use_as_is && ushtil::build::is_stale(&self.corpus, &self.index)? {
+        let indexed = ushtil::index::manifest(&self.index).is_some();
+        if indexed && self.refresh && !self.corpus.is_dir() {
+            eprintln!(
+                "ushtil: warning: no corpus folder {}: answering from the index as it is",
+                self.corpus.display()
+            );
+        }
+        let use_as_is = (!self.refresh || !self.corpus.is_dir()) && indexed;
+        let check = || match use_as_is {
+            true => Ok(false),
+            false => ushtil::build::is_stale(&self.corpus, &self.index),
+        };
+        let stale = match check() {
+            Ok(stale) => stale,
+            // A corpus folder that cannot be read through leaves the index serving.
+            Err(error) if indexed => {
+                eprintln!(
+                    "ushtil: warning: cannot tell whether the index is up to date: {}",
+                    message(&error.into())
+                );
+                false
+            }
+            Err(error) => return Err(error.into()),
+        };
+        if stale {
             match build::build(self, None) {
                 Ok(_) => {}
                 // A corpus that no longer builds leaves the last good index serving.
