@@ -87,7 +87,7 @@ pub fn compile_with(
     exact: bool,
 ) -> Result<CompiledQuery, SearchError> {
     let error = |message: String| SearchError::Query {
-        query: query.to_owned(),
+        query: shortened(query),
         message,
     };
     // The grammar's parser recurses per bracket: bound the depth before parsing.
@@ -105,7 +105,11 @@ pub fn compile_with(
     let ast = query_grammar::parse_query(query).map_err(|_| {
         let (_, errors) = query_grammar::parse_query_lenient(query);
         match errors.first() {
-            Some(e) => error(format!("{} at character {}", e.message, e.pos + 1)),
+            Some(e) => {
+                // The grammar counts bytes; a reader counts letters.
+                let at = query.get(..e.pos).map_or(e.pos, |s| s.chars().count());
+                error(format!("{} at character {}", e.message, at + 1))
+            }
             None => error("malformed query".to_owned()),
         }
     })?;
@@ -123,6 +127,14 @@ pub fn compile_with(
         query,
         marks: compiler.marks,
     })
+}
+
+/// A query as an error quotes it: a long one by its first 60 characters.
+fn shortened(query: &str) -> String {
+    match query.char_indices().nth(60) {
+        Some((at, _)) => format!("{}…", &query[..at]),
+        None => query.to_owned(),
+    }
 }
 
 struct Compiler<'a> {

@@ -192,6 +192,9 @@ fn malformed_query_is_a_usage_error() {
     let message = stderr(&out);
     assert_eq!(message.lines().count(), 1, "{message}");
     assert!(message.starts_with("ushtil: error: query \"Alash AND (\""));
+    // Places are counted in letters, Cyrillic ones too (two bytes each).
+    let out = ushtil(&repo("corpus"), shared_index(), &["search", "(Алаш"]);
+    assert!(stderr(&out).ends_with("at character 6\n"), "{}", stderr(&out));
 }
 
 #[test]
