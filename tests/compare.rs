@@ -67,7 +67,34 @@ fn languages_chosen_and_ordered() {
         ["en", "kk"]
     );
     assert!(!text.contains("Источниковой"));
-    assert!(text.lines().nth(1).unwrap().starts_with("materials"));
+    assert!(text
+        .lines()
+        .nth(1)
+        .unwrap()
+        .starts_with("abstract/materials"));
+    // JSON holds the languages asked for, and the part is named as search names it.
+    let out = compare(&[
+        "--langs",
+        "en",
+        "--section",
+        "abstract/materials",
+        "--format",
+        "json",
+    ]);
+    for line in stdout(&out).lines() {
+        let group: Value = serde_json::from_str(line).unwrap();
+        assert_eq!(group["section"], "abstract/materials");
+        assert!(
+            group.get("kk").is_none() && group.get("ru").is_none(),
+            "{group}"
+        );
+        assert!(group["sentences"].get("kk").is_none(), "{group}");
+        assert!(group["sentences"]["en"].is_array());
+    }
+    // A part it does not have: the ones it has are named.
+    let out = compare(&["--section", "methods"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("(it has introduction, goals, materials"));
 }
 
 #[test]

@@ -194,7 +194,11 @@ fn malformed_query_is_a_usage_error() {
     assert!(message.starts_with("ushtil: error: query \"Alash AND (\""));
     // Places are counted in letters, Cyrillic ones too (two bytes each).
     let out = ushtil(&repo("corpus"), shared_index(), &["search", "(Алаш"]);
-    assert!(stderr(&out).ends_with("at character 6\n"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).ends_with("at character 6\n"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -225,9 +229,16 @@ fn export_lists_every_unit_in_order() {
     let out = ushtil(
         &repo("corpus"),
         shared_index(),
-        &["export", "--format", "jsonl"],
+        &["export", "--format", "json"],
     );
     assert!(out.status.success());
+    // `jsonl`, the name it had, is still understood.
+    let old_name = ushtil(
+        &repo("corpus"),
+        shared_index(),
+        &["export", "--format", "jsonl"],
+    );
+    assert_eq!(stdout(&old_name), stdout(&out));
     let units: Vec<Value> = stdout(&out)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())

@@ -7,7 +7,6 @@ use std::io::{BufWriter, IsTerminal, Write};
 
 use anstyle::{AnsiColor, Style};
 use anyhow::bail;
-use serde::Serialize;
 use ushtil::model::{Division, Lang, PerLang, Unit};
 
 use super::{Context, Status};
@@ -51,15 +50,45 @@ const DIM: Style = Style::new().dimmed();
 const MISSING: Style = AnsiColor::Yellow.on_default();
 
 /// One row of the comparison.
-#[derive(Serialize)]
 struct Row<'a> {
     doc: &'a str,
-    section: &'a str,
+    /// As search prints it: `abstract/results`.
+    section: String,
     group: usize,
     confidence: f32,
-    #[serde(flatten)]
     texts: PerLang<Option<&'a str>>,
     sentences: &'a PerLang<Vec<usize>>,
+}
+
+impl Row<'_> {
+    /// The row as JSON, with the languages shown only: each one's text (null
+    /// where the group has none) and its sentence numbers in `sentences`.
+    fn json(&self, langs: &[Lang]) -> serde_json::Value {
+        let mut row = serde_json::json!({
+            "doc": self.doc,
+            "section": self.section,
+            "group": self.group,
+            "confidence": self.confidence,
+        });
+        let mut sentences = serde_json::Map::new();
+        for &lang in langs {
+            row[lang.code()] = serde_json::json!(self.texts.get(lang));
+            sentences.insert(
+                lang.code().to_owned(),
+                serde_json::json!(self.sentences.get(lang)),
+            );
+        }
+        row["sentences"] = sentences.into();
+        row
+    }
+}
+
+/// Whether a unit is of the abstract part `wanted`, named as compare's help
+/// names it (`results`) or as search prints it (`abstract/results`).
+fn is_part(unit: &Unit, wanted: &str) -> bool {
+    let wanted = wanted.trim().to_lowercase();
+    let wanted = wanted.strip_prefix("abstract/").unwrap_or(&wanted);
+    unit.section.name() == wanted
 }
 
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
@@ -68,21 +97,26 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     }
     let source = context.source(&args.doc)?;
     let units = ushtil::build::read_units(&source)?;
-    let units: Vec<&Unit> = units
+    let abstracts: Vec<&Unit> = units
         .iter()
         .filter(|u| u.division == Division::Abstract)
-        .filter(|u| {
-            args.section
-                .as_deref()
-                .is_none_or(|s| u.section.name() == s)
-        })
+        .collect();
+    if abstracts.is_empty() {
+        bail!("{}: no abstracts to compare", source.text.display());
+    }
+    let units: Vec<&Unit> = abstracts
+        .iter()
+        .copied()
+        .filter(|u| args.section.as_deref().is_none_or(|s| is_part(u, s)))
         .collect();
     if units.is_empty() {
-        let what = args
-            .section
-            .as_deref()
-            .map_or("abstracts".to_owned(), |s| format!("abstract part {s:?}"));
-        bail!("{}: no {what} to compare", source.text.display());
+        let parts: Vec<&str> = abstracts.iter().map(|u| u.section.name()).collect();
+        bail!(
+            "{}: no abstract part {:?} (it has {})",
+            source.text.display(),
+            args.section.as_deref().unwrap_or_default(),
+            parts.join(", ")
+        );
     }
     let mut rows = Vec::new();
     for unit in &units {
@@ -92,7 +126,7 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
             }
             rows.push(Row {
                 doc: &unit.doc,
-                section: unit.section.name(),
+                section: unit.section_path(),
                 group: n + 1,
                 confidence: link.confidence,
                 texts,
@@ -104,7 +138,7 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     match args.format {
         Format::Json => {
             for row in &rows {
-                writeln!(out, "{}", serde_json::to_string(row)?)?;
+                writeln!(out, "{}", row.json(&args.langs))?;
             }
         }
         Format::Tsv => {
@@ -173,7 +207,7 @@ fn print_table(
     let mut section = "";
     for row in rows {
         if row.section != section {
-            section = row.section;
+            section = &row.section;
             writeln!(out, "{HEADER}{section}{HEADER:#}")?;
         }
         let cells: Vec<Vec<String>> = langs

@@ -8,18 +8,19 @@ use super::{output, Context, Status};
 #[derive(clap::Args)]
 pub struct Args {
     /// Output format.
-    #[arg(long, value_enum, default_value = "jsonl")]
+    #[arg(long, value_enum, default_value = "json")]
     format: ExportFormat,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum ExportFormat {
-    /// One JSON object per unit and line.
-    Jsonl,
+    /// JSON Lines, as every command's `--format json`: one object per unit and line.
+    #[value(alias = "jsonl")]
+    Json,
 }
 
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
-    let ExportFormat::Jsonl = args.format;
+    let ExportFormat::Json = args.format;
     let index = context.open_index()?;
     let mut out = BufWriter::new(std::io::stdout().lock());
     for unit in index.units()? {
