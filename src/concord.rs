@@ -68,6 +68,12 @@ pub fn occurrences(
     sink: &mut dyn FnMut(Line) -> ControlFlow<()>,
 ) -> Result<(), SearchError> {
     let compiled = search::compile_with(index, query, &options.langs, options.exact)?;
+    if !compiled.marks_words() {
+        return Err(SearchError::Query {
+            query: query.to_owned(),
+            message: "names no word, phrase or prefix to line up (a negation alone or * lists units: `ushtil search`)".to_owned(),
+        });
+    }
     let searcher = index.reader.searcher();
     let addresses = search::all_matches(index, &searcher, &compiled)?;
     // Units are read and cut into lines in batches, each shared among the

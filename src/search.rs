@@ -500,6 +500,21 @@ fn phrase_ranges<'a>(
 }
 
 impl CompiledQuery {
+    /// Whether the query names something to find in a text: a word, a name,
+    /// a phrase or a prefix. A negation alone, or `*`, lists units but marks
+    /// no word in them.
+    pub fn marks_words(&self) -> bool {
+        Lang::ALL.iter().any(|&lang| {
+            let marks = self.marks.get(lang);
+            !(marks.stems.is_empty()
+                && marks.prefixes.is_empty()
+                && marks.names.is_empty()
+                && marks.forms.is_empty()
+                && marks.phrases.is_empty()
+                && marks.phrase_prefixes.is_empty())
+        })
+    }
+
     /// The byte ranges of what the query matches in a passage of `lang`: a
     /// word, a name, a prefix's word, or a whole phrase.
     pub fn matches(&self, passage: &Passage, lang: Lang) -> Vec<Range<usize>> {

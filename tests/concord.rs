@@ -263,3 +263,23 @@ fn collocates_are_scored_with_their_counts() {
         .collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]));
 }
+
+#[test]
+fn a_query_with_no_word_to_line_up_is_an_error() {
+    // A negation alone finds units (search lists them) but no word in them.
+    for query in ["-Алаш", "*"] {
+        let out = concord(&["--", query]);
+        assert_eq!(out.status.code(), Some(2), "{query}");
+        assert!(
+            stderr(&out).contains("no word, phrase or prefix"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    let out = ushtil(
+        &repo("corpus"),
+        shared_index(),
+        &["collocates", "--", "-сайлау"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+}

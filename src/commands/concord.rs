@@ -10,7 +10,6 @@ use std::io::{BufWriter, Write};
 use std::ops::ControlFlow;
 
 use anstyle::{AnsiColor, Style};
-use anyhow::bail;
 use serde::Serialize;
 use ushtil::concord::{self, Context as Around, Line};
 use ushtil::model::Lang;
@@ -43,10 +42,10 @@ pub struct Args {
     #[arg(long, value_name = "POSITION", value_parser = parse_position)]
     sort_by: Option<Position>,
     /// Most lines to print.
-    #[arg(long, short = 'n')]
+    #[arg(long, short = 'n', value_parser = at_least_one)]
     limit: Option<usize>,
     /// A random sample of this many lines, the same for the same --seed.
-    #[arg(long)]
+    #[arg(long, value_parser = at_least_one)]
     sample: Option<usize>,
     /// Seed of the sample.
     #[arg(long, default_value_t = 1)]
@@ -88,6 +87,14 @@ pub struct Position {
     n: usize,
 }
 
+/// A count of lines: 1 or more (as `search -n` takes).
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("{s:?} is not a number of 1 or more")),
+    }
+}
+
 fn parse_position(s: &str) -> Result<Position, String> {
     let error = || format!("{s:?} is no position: L1…L5 or R1…R5");
     let mut chars = s.chars();
@@ -108,9 +115,6 @@ const COUNTERPART: Style = AnsiColor::Green.on_default().bold();
 const DIM: Style = Style::new().dimmed();
 
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
-    if args.sample == Some(0) || args.limit == Some(0) {
-        bail!("--sample and --limit take at least 1");
-    }
     let index = context.open_index()?;
     let options = args.what.options(
         args.chars
