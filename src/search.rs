@@ -226,6 +226,19 @@ impl Compiler<'_> {
             }
             None => self.langs.to_vec(),
         };
+        // `~N` is a phrase's slop (`"a b"~1`); after a bare word the grammar
+        // keeps it in the word, which would then be searched as `word N`.
+        if literal.delimiter == Delimiter::None
+            && literal
+                .phrase
+                .split_once('~')
+                .is_some_and(|(_, n)| n.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            return Err(
+                "word~N (spelling distance) is not supported; ~N follows a quoted phrase: \"a b\"~1"
+                    .to_owned(),
+            );
+        }
         // The grammar marks only quoted phrases as prefixes (`"big bad wo"*`);
         // a bare `word*` comes as a word ending in `*`.
         let (phrase, prefix) = match literal.phrase.strip_suffix('*') {

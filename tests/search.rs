@@ -199,6 +199,10 @@ fn malformed_query_is_a_usage_error() {
         "{}",
         stderr(&out)
     );
+    // A spelling distance is not searched as the word and a number.
+    let out = ushtil(&repo("corpus"), shared_index(), &["search", "Alash~1"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("not supported"), "{}", stderr(&out));
 }
 
 #[test]

@@ -16,7 +16,7 @@ Query syntax:
   Алаш AND election    both (the default between words)
   Алаш OR Alash        either
   Алаш NOT party       the first without the second (also: -party)
-  Бөкейх*              words starting with a prefix
+  сайла*               words starting with a prefix (сайлау, сайлауды …)
   ru:выборы            a word in one language only
 The words AND, OR, NOT and IN in capitals are operators: quote them or write
 them in lower case to search for them.
