@@ -326,3 +326,15 @@ fn an_index_whose_corpus_cannot_be_read_serves_with_a_warning() {
         stderr(&out)
     );
 }
+
+#[test]
+fn an_index_path_that_is_a_file_is_named_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("index");
+    fs::write(&file, "").unwrap();
+    let out = ushtil(&repo("corpus"), &file, &["search", "Алаш"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("not a folder"), "{}", stderr(&out));
+    // Left as it was.
+    assert_eq!(fs::read(&file).unwrap(), b"");
+}

@@ -60,7 +60,7 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
         target.display(),
         groups.len(),
         args.threshold,
-        document.id
+        args.doc
     ));
     Ok(Status::Found)
 }

@@ -93,6 +93,9 @@ impl Context {
         if as_path.is_file() {
             return Ok(corpus::Source::for_text(as_path.to_owned()));
         }
+        if doc.contains(std::path::MAIN_SEPARATOR) || doc.ends_with(".txt") {
+            anyhow::bail!("{doc}: no such file");
+        }
         corpus::sources(&self.corpus)?
             .into_iter()
             .find(|s| s.id == doc)

@@ -116,6 +116,15 @@ pub struct BuildLock {
 /// Takes the build lock of the index folder `dir`, waiting while another
 /// process holds it; makes the folder if need be.
 pub fn lock(dir: &Path) -> Result<BuildLock, IndexError> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(IndexError::Io {
+            path: dir.to_owned(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::NotADirectory,
+                "not a folder (--index names the folder an index is kept in)",
+            ),
+        });
+    }
     fs::create_dir_all(dir).map_err(io_error(dir))?;
     let path = dir.join(LOCK);
     let file = fs::OpenOptions::new()
