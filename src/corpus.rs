@@ -261,6 +261,9 @@ impl Fingerprint {
                     .or_default()
                     .push(stamp);
             }
+            // A document is its text: metadata or an alignment file without
+            // one is no document (and with its text gone, the document is).
+            documents.retain(|_, files| files.iter().any(|f| f.name.ends_with(".txt")));
             documents
         }
         let (now, before) = (by_document(self), by_document(old));
@@ -311,6 +314,14 @@ mod tests {
         let (changed, gone) = now.changes_since(&before);
         assert_eq!(changed, ["a", "d"]);
         assert_eq!(gone, ["c"]);
+        // A text deleted with its metadata left behind is a document gone;
+        // metadata with no text beside it is no document at all.
+        let mut later = now.clone();
+        later.files.retain(|f| f.name != "b.txt");
+        later.files.push(stamp("e.toml", 3));
+        let (changed, gone) = later.changes_since(&now);
+        assert!(changed.is_empty(), "{changed:?}");
+        assert_eq!(gone, ["b"]);
     }
 
     #[test]

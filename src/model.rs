@@ -182,7 +182,8 @@ pub struct Block {
     /// The label that opened the section in this block, as printed (`Кіріспе.`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
-    /// The text with hard line breaks joined; the label is not part of it.
+    /// The text with hard line breaks joined; the label is not part of it,
+    /// but for a heading, whose text is its label (`Introduction`).
     pub text: String,
     /// 1-based line of the source file where the block starts.
     pub line: usize,

@@ -16,7 +16,7 @@ use crate::text::Analyzer;
 pub struct Fields {
     pub doc: Field,
     pub unit: Field,
-    /// Position of the unit in the corpus, for listing units in order.
+    /// Position of the unit in its document, for listing units in order.
     pub ordinal: Field,
     pub section: Field,
     /// The codes of the languages the unit has text in (`kk`, `en`).

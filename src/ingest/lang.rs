@@ -99,7 +99,8 @@ const RUSSIAN_WORDS: &[&str] = &[
 ];
 
 /// The language of `text`, or `fallback` where the text says too little
-/// (no letters, or Cyrillic without a telling letter or word).
+/// (no letters, or Cyrillic without a telling letter or word; Cyrillic is
+/// never English, so there a fallback of English gives Russian).
 pub fn detect(text: &str, fallback: Lang) -> Lang {
     let (mut latin, mut cyrillic, mut kazakh_letters) = (0usize, 0usize, 0usize);
     for c in text.chars() {
