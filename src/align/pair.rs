@@ -89,6 +89,8 @@ pub fn align(a: &[Item], b: &[Item], ratio: f64) -> Vec<Step> {
 /// anchors shared). A sentence left without counterpart is as sure as it
 /// shares little with any sentence of the other side: one that shares names or
 /// numbers with some sentence there may well be its translation after all.
+/// Sentences left out together (a three-way group two languages have and the
+/// third lacks) are as sure as the least sure of them.
 pub(crate) fn confidence(
     a: &[Item],
     b: &[Item],
@@ -98,13 +100,18 @@ pub(crate) fn confidence(
 ) -> f64 {
     let logistic = |x: f64| 1.0 / (1.0 + (-x).exp());
     match (a, b) {
-        ([], [one]) | ([one], []) => {
+        ([], alone) | (alone, []) => {
             let others = if a.is_empty() { all_a } else { all_b };
-            let closest = others
+            alone
                 .iter()
-                .map(|o| o.anchors.similarity(&one.anchors))
-                .fold(0.0, f64::max);
-            (1.0 - 2.0 * closest).clamp(0.05, 0.95)
+                .map(|one| {
+                    let closest = others
+                        .iter()
+                        .map(|o| o.anchors.similarity(&one.anchors))
+                        .fold(0.0, f64::max);
+                    (1.0 - 2.0 * closest).clamp(0.05, 0.95)
+                })
+                .fold(0.95, f64::min)
         }
         _ => {
             let prior = MOVES
@@ -189,6 +196,27 @@ mod tests {
 
     fn pairs(steps: &[Step]) -> Vec<(Vec<usize>, Vec<usize>)> {
         steps.iter().map(|s| (s.a.clone(), s.b.clone())).collect()
+    }
+
+    #[test]
+    fn sentences_left_out_together_are_as_sure_as_the_least_sure_of_them() {
+        let kazakh = items(
+            &[
+                "Бұл сөйлемде атау да, сан да жоқ.",
+                "Алаш партиясы 1917 жылы құрылды.",
+            ],
+            Lang::Kk,
+        );
+        let english = items(&["The Alash party was founded in 1917."], Lang::En);
+        let one_by_one: Vec<f64> = kazakh
+            .iter()
+            .map(|k| confidence(std::slice::from_ref(k), &[], &kazakh, &english, 1.0))
+            .collect();
+        // The sentence with no name or number is surely dropped; the one
+        // sharing `Alash` and `1917` with the English may be its translation.
+        assert!(one_by_one[0] > one_by_one[1], "{one_by_one:?}");
+        let together = confidence(&kazakh, &[], &kazakh, &english, 1.0);
+        assert_eq!(together, one_by_one[0].min(one_by_one[1]));
     }
 
     #[test]
