@@ -13,7 +13,13 @@ use clap::{Parser, Subcommand, ValueEnum};
 /// A query in any of the three languages finds the matching passage and
 /// shows its aligned counterparts in the other two.
 #[derive(Parser)]
-#[command(name = "ushtil", version, max_term_width = 100)]
+#[command(
+    name = "ushtil",
+    version,
+    max_term_width = 100,
+    after_help = "Exit status: 0 if something was found or done, 1 if a search, concordance or \
+                  comparison found nothing, 2 on error (one line on standard error)."
+)]
 struct Cli {
     /// Folder of source documents (`<id>.txt`, with optional `<id>.toml` metadata).
     #[arg(long, global = true, value_name = "DIR", default_value = "corpus")]

@@ -210,6 +210,11 @@ fn leftovers_of_interrupted_builds_are_swept() {
         .collect();
     names.sort();
     assert_eq!(names, ["CURRENT", "LOCK", current(index.path()).as_str()]);
+    // A build that finds the index up to date sweeps too.
+    fs::create_dir_all(index.path().join("tmp-4000000001")).unwrap();
+    let out = ushtil(&repo("corpus"), index.path(), &["build"]);
+    assert!(stderr(&out).contains("up to date"));
+    assert!(!index.path().join("tmp-4000000001").exists());
 }
 
 #[test]

@@ -31,7 +31,7 @@ pub struct Args {
     #[arg(long)]
     weak: bool,
     /// The confidence below which a group is weak.
-    #[arg(long, default_value_t = 0.7)]
+    #[arg(long, default_value_t = 0.7, requires = "weak")]
     threshold: f32,
 }
 

@@ -38,8 +38,8 @@ pub struct Args {
     /// How to order the lines.
     #[arg(long, value_enum, default_value = "doc")]
     sort: SortBy,
-    /// Sort by the word at this position: L1 is the first word to the left, R1 to the right.
-    #[arg(long, value_name = "POSITION", value_parser = parse_position)]
+    /// Sort by the word at this position: L1 is the first word to the left, R1 to the right (L1…L5, R1…R5).
+    #[arg(long, value_name = "POSITION", value_parser = parse_position, conflicts_with = "sort")]
     sort_by: Option<Position>,
     /// Most lines to print.
     #[arg(long, short = 'n', value_parser = at_least_one)]
@@ -54,13 +54,13 @@ pub struct Args {
     #[arg(long)]
     parallel: bool,
     /// Print the forms that matched and how often, per language and document, instead of lines.
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["parallel", "sort", "sort_by"])]
     count: bool,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
     /// Width of a text line (default: the terminal's, or 120 in a pipe).
-    #[arg(long)]
+    #[arg(long, value_parser = at_least_one)]
     width: Option<usize>,
 }
 

@@ -134,6 +134,10 @@ pub fn lock(dir: &Path) -> Result<BuildLock, IndexError> {
         .open(&path)
         .map_err(io_error(&path))?;
     file.lock().map_err(io_error(&path))?;
+    // What a build killed before it ended left behind goes now, whatever
+    // this build turns out to do.
+    let live = fs::read_to_string(dir.join(CURRENT)).unwrap_or_default();
+    sweep(dir, live.trim());
     Ok(BuildLock { _file: file })
 }
 
@@ -386,7 +390,8 @@ fn publish(dir: &Path, staging: &Path) -> Result<(), IndexError> {
 
 /// Removes what interrupted builds left: generations that are not live, and
 /// staging folders of processes that are gone. Best effort: a folder that
-/// cannot be removed now is tried again by the next build.
+/// cannot be removed now is tried again by the next build. Only a build,
+/// holding the lock, sweeps.
 fn sweep(dir: &Path, live: &str) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
