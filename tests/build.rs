@@ -294,6 +294,24 @@ fn a_damaged_index_is_built_anew() {
         "{}",
         stderr(&out)
     );
+    // A flipped byte inside a file, which opening the index does not show:
+    // `build` reads the files' checksums before calling the index up to date.
+    let live = index.path().join(current(index.path()));
+    let store = fs::read_dir(&live)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "store"))
+        .unwrap();
+    let mut bytes = fs::read(&store).unwrap();
+    bytes[100] ^= 0xff;
+    fs::write(&store, &bytes).unwrap();
+    let out = ushtil(&repo("corpus"), index.path(), &["build"]);
+    assert!(stderr(&out).contains("is damaged"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("indexed 1 document"),
+        "{}",
+        stderr(&out)
+    );
     // A search mends it by itself.
     damage(index.path());
     let out = ushtil(&repo("corpus"), index.path(), &["search", "Алаш"]);

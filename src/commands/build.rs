@@ -19,7 +19,21 @@ pub struct Args {
 }
 
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
-    let (outcome, seconds) = build(context, Some(args.force))?;
+    let (mut outcome, mut seconds) = build(context, Some(args.force))?;
+    // Asked for, a build also reads the index it would leave as it is: a
+    // damaged file there would otherwise fail searches until --force.
+    if let Outcome::UpToDate(_) = outcome {
+        let damaged = ushtil::index::CorpusIndex::open(&context.index)?.damaged_files()?;
+        if !damaged.is_empty() {
+            let names: Vec<String> = damaged.iter().map(|p| p.display().to_string()).collect();
+            context.note(&format!(
+                "index {} is damaged ({}): building it anew",
+                context.index.display(),
+                names.join(", ")
+            ));
+            (outcome, seconds) = build(context, Some(true))?;
+        }
+    }
     let manifest = outcome.manifest();
     if args.format == output::ReportFormat::Json {
         let (changed, removed) = match &outcome {

@@ -451,6 +451,19 @@ impl CorpusIndex {
         })
     }
 
+    /// The files of the index whose checksums fail: damage that opening the
+    /// index does not show (a flipped byte inside a file). Reads every file.
+    pub fn damaged_files(&self) -> Result<Vec<PathBuf>, IndexError> {
+        let mut damaged: Vec<PathBuf> = self
+            .index
+            .validate_checksum()
+            .map_err(tantivy_error(&self.path))?
+            .into_iter()
+            .collect();
+        damaged.sort();
+        Ok(damaged)
+    }
+
     /// The unit stored in a tantivy document.
     pub fn unit(&self, document: &TantivyDocument) -> Result<Unit, IndexError> {
         let json = document
