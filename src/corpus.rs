@@ -135,16 +135,21 @@ fn sources_listed(dir: &Path, entries: &[DirEntry]) -> Result<Vec<Source>, Corpu
     Ok(sources)
 }
 
-/// The entries of the corpus folder.
+/// The entries of the corpus folder, but hidden ones: an editor's lock and
+/// backup files (`.#doc.txt`, a link to nowhere) are no documents.
 fn list(dir: &Path) -> Result<Vec<DirEntry>, CorpusError> {
     let io = |source| CorpusError::Io {
         path: dir.to_owned(),
         source,
     };
-    std::fs::read_dir(dir)
-        .map_err(io)?
-        .map(|entry| entry.map_err(io))
-        .collect()
+    let mut entries = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        let entry = entry.map_err(io)?;
+        if !entry.file_name().as_encoded_bytes().starts_with(b".") {
+            entries.push(entry);
+        }
+    }
+    Ok(entries)
 }
 
 /// The files of a document: its text, metadata and alignment file.
@@ -327,7 +332,13 @@ mod tests {
     #[test]
     fn a_folder_is_stamped_file_by_file() {
         let dir = tempfile::tempdir().unwrap();
-        for (name, text) in [("x.txt", "abc"), ("x.toml", ""), ("notes.md", "-")] {
+        for (name, text) in [
+            ("x.txt", "abc"),
+            ("x.toml", ""),
+            ("notes.md", "-"),
+            (".x.txt.swp", "-"),
+            (".hidden.txt", "-"),
+        ] {
             std::fs::write(dir.path().join(name), text).unwrap();
         }
         let fingerprint = fingerprint(dir.path()).unwrap();

@@ -331,6 +331,11 @@ fn an_index_whose_corpus_cannot_be_read_serves_with_a_warning() {
     assert!(ushtil(corpus.path(), index.path(), &["build"])
         .status
         .success());
+    // An editor's lock file, a hidden link to nowhere, is no document.
+    std::os::unix::fs::symlink("user@host.1234", corpus.path().join(".#notes.txt")).unwrap();
+    let out = ushtil(corpus.path(), index.path(), &["search", "Алаш"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
     // A link to a file that is gone: the corpus cannot be stamped.
     std::os::unix::fs::symlink("/nonexistent/x.txt", corpus.path().join("gone.txt")).unwrap();
     let out = ushtil(corpus.path(), index.path(), &["search", "Алаш"]);
