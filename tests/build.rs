@@ -145,6 +145,20 @@ fn text_that_is_not_utf8_is_refused_without_damage() {
 }
 
 #[test]
+fn a_binary_file_is_refused_naming_it() {
+    let corpus = corpus_copy();
+    let index = tempfile::tempdir().unwrap();
+    fs::write(corpus.path().join("scan.txt"), b"%PDF-1.4\n\x00\x01\x02").unwrap();
+    let out = ushtil(corpus.path(), index.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("scan.txt: line 2: a NUL byte"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn bad_metadata_names_the_file_and_line() {
     let corpus = corpus_copy();
     let index = tempfile::tempdir().unwrap();

@@ -36,6 +36,12 @@ pub enum IngestError {
     },
     #[error("{}: no text in it", path.display())]
     Empty { path: PathBuf },
+    #[error("{}: line {line}: a NUL byte (byte {byte}): not a text file", path.display())]
+    Binary {
+        path: PathBuf,
+        line: usize,
+        byte: usize,
+    },
 }
 
 /// Reads and ingests one source file.
@@ -44,6 +50,16 @@ pub fn ingest_file(path: &Path, id: &str, meta: Metadata) -> Result<Document, In
         path: path.to_owned(),
         source,
     })?;
+    // Text never holds a NUL; a file that does is binary, as grep and
+    // ripgrep tell them.
+    if let Some(byte) = bytes.iter().position(|&b| b == 0) {
+        let line = 1 + bytes[..byte].iter().filter(|&&b| b == b'\n').count();
+        return Err(IngestError::Binary {
+            path: path.to_owned(),
+            line,
+            byte,
+        });
+    }
     let source = String::from_utf8(bytes).map_err(|e| {
         let byte = e.utf8_error().valid_up_to();
         let line = 1 + e.as_bytes()[..byte].iter().filter(|&&b| b == b'\n').count();
