@@ -298,6 +298,7 @@ fn counterpart_marks(
 pub struct Collocate {
     pub lang: Lang,
     /// The word form, lower-cased.
+    #[serde(rename = "collocate")]
     pub word: String,
     /// How often it stands within the window of an occurrence.
     pub together: usize,

@@ -187,7 +187,7 @@ fn parallel_lines_carry_the_aligned_sentences_and_counterpart_words() {
     let en = &dates["counterparts"]["en"];
     let text = en["text"].as_str().unwrap();
     // The keyword lists pair сайлау with elections: the English word is marked.
-    let marked: Vec<&str> = en["marks"]
+    let marked: Vec<&str> = en["highlights"]
         .as_array()
         .unwrap()
         .iter()
@@ -253,7 +253,7 @@ fn collocates_are_scored_with_their_counts() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(rows[0]["word"], "party");
+    assert_eq!(rows[0]["collocate"], "party");
     assert!(rows
         .iter()
         .all(|r| r["together"].as_u64().unwrap() <= r["frequency"].as_u64().unwrap()));

@@ -324,7 +324,8 @@ struct LineJson<'a> {
 #[derive(Serialize)]
 struct CounterpartJson<'a> {
     text: &'a str,
-    marks: Vec<[usize; 2]>,
+    /// Named as in `search --format json`: byte ranges of the marked words.
+    highlights: Vec<[usize; 2]>,
 }
 
 fn print_line(out: &mut impl Write, line: &Line, args: &Args, width: usize) -> std::io::Result<()> {
@@ -335,12 +336,12 @@ fn print_line(out: &mut impl Write, line: &Line, args: &Args, width: usize) -> s
                 .iter()
                 .filter_map(|&l| {
                     let c = line.counterparts.get(l).as_ref()?;
-                    let marks = c.marks.iter().map(|r| [r.start, r.end]).collect();
+                    let highlights = c.marks.iter().map(|r| [r.start, r.end]).collect();
                     Some((
                         l.code(),
                         CounterpartJson {
                             text: &c.text,
-                            marks,
+                            highlights,
                         },
                     ))
                 })
