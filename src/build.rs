@@ -83,8 +83,9 @@ pub fn read_document(source: &Source) -> Result<Document, BuildError> {
 
 /// Builds the index of the corpus in `corpus_dir` into `index_dir`. An index
 /// that matches the corpus is left alone; one that differs in some documents
-/// has just those replaced; `force`, or an index of another ushtil version, is
-/// written anew. `progress` hears of each document read, as (its id, how many
+/// has just those replaced; `force`, an index of another ushtil version, or
+/// one that does not open, is written anew. One build at a time: it holds
+/// the index folder's lock ([`index::lock`]) throughout. `progress` hears of each document read, as (its id, how many
 /// done, how many to do).
 pub fn build(
     corpus_dir: &Path,
@@ -92,10 +93,14 @@ pub fn build(
     force: bool,
     progress: &mut dyn FnMut(&str, usize, usize),
 ) -> Result<Outcome, BuildError> {
-    let (sources, fingerprint) = corpus::scan(corpus_dir)?;
-    // Whether the index is current is asked again under the lock: a build
-    // that held it may have just brought it up to date.
-    let _lock = index::lock(index_dir)?;
+    let (mut sources, mut fingerprint) = corpus::scan(corpus_dir)?;
+    // Whether the index is current is asked under the lock: a build that held
+    // it may have just brought it up to date. The corpus is read again after
+    // a wait, for what changed in it meanwhile.
+    let lock = index::lock(index_dir)?;
+    if lock.waited {
+        (sources, fingerprint) = corpus::scan(corpus_dir)?;
+    }
     // An index that does not open (a file of it truncated or lost) is built anew.
     let old = index::manifest(index_dir)
         .filter(|m| m.is_compatible() && !force)

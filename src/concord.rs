@@ -70,7 +70,7 @@ pub fn occurrences(
     let compiled = search::compile_with(index, query, &options.langs, options.exact)?;
     if !compiled.marks_words() {
         return Err(SearchError::Query {
-            query: query.to_owned(),
+            query: search::shortened(query),
             message: "names no word, phrase or prefix to line up (a negation alone or * lists units: `ushtil search`)".to_owned(),
         });
     }

@@ -17,8 +17,9 @@ use clap::{Parser, Subcommand, ValueEnum};
     name = "ushtil",
     version,
     max_term_width = 100,
-    after_help = "Exit status: 0 if something was found or done, 1 if a search, concordance or \
-                  comparison found nothing, 2 on error (one line on standard error)."
+    after_help = "Exit status: 0 if something was found or done; 1 if search, concord, collocates \
+                  or compare --weak found nothing; 2 on error (one line on standard error) or \
+                  on a usage error."
 )]
 struct Cli {
     /// Folder of source documents (`<id>.txt`, with optional `<id>.toml` metadata).

@@ -130,7 +130,7 @@ pub fn compile_with(
 }
 
 /// A query as an error quotes it: a long one by its first 60 characters.
-fn shortened(query: &str) -> String {
+pub(crate) fn shortened(query: &str) -> String {
     match query.char_indices().nth(60) {
         Some((at, _)) => format!("{}…", &query[..at]),
         None => query.to_owned(),

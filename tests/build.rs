@@ -231,16 +231,15 @@ fn leftovers_of_interrupted_builds_are_swept() {
     assert!(!index.path().join("tmp-4000000001").exists());
 }
 
-#[test]
-fn searches_started_together_on_a_new_index_build_it_once() {
-    let index = tempfile::tempdir().unwrap();
-    let searches: Vec<_> = (0..6)
+/// `n` searches of the bundled corpus started at once, as they end.
+fn searches_at_once(index: &Path, n: usize) -> Vec<std::process::Output> {
+    let searches: Vec<_> = (0..n)
         .map(|_| {
             std::process::Command::new(env!("CARGO_BIN_EXE_ushtil"))
                 .arg("--corpus")
                 .arg(repo("corpus"))
                 .arg("--index")
-                .arg(index.path())
+                .arg(index)
                 .args(["search", "Алаш", "-n", "1"])
                 .stdout(std::process::Stdio::piped())
                 .stderr(std::process::Stdio::piped())
@@ -248,10 +247,16 @@ fn searches_started_together_on_a_new_index_build_it_once() {
                 .unwrap()
         })
         .collect();
-    let outputs: Vec<_> = searches
+    searches
         .into_iter()
         .map(|s| s.wait_with_output().unwrap())
-        .collect();
+        .collect()
+}
+
+#[test]
+fn searches_started_together_on_a_new_index_build_it_once() {
+    let index = tempfile::tempdir().unwrap();
+    let outputs = searches_at_once(index.path(), 6);
     for out in &outputs {
         assert!(out.status.success(), "{}", stderr(out));
         assert!(String::from_utf8_lossy(&out.stdout).contains("Алаш"));
@@ -326,6 +331,18 @@ fn a_damaged_index_is_built_anew() {
         "{}",
         stderr(&out)
     );
+    // Searches mend it by themselves, one of them building, the others
+    // waiting for it.
+    damage(index.path());
+    let outputs = searches_at_once(index.path(), 4);
+    for out in &outputs {
+        assert!(out.status.success(), "{}", stderr(out));
+    }
+    let builds = outputs
+        .iter()
+        .filter(|out| stderr(out).contains("indexed 1 document"))
+        .count();
+    assert_eq!(builds, 1);
     // A search mends it by itself.
     damage(index.path());
     let out = ushtil(&repo("corpus"), index.path(), &["search", "Алаш"]);

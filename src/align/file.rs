@@ -90,11 +90,17 @@ fn opening(text: &str) -> String {
     opening
 }
 
+/// The text without the byte-order mark a spreadsheet saving UTF-8 puts first.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 /// Whether an alignment file is checked by hand, from its `# status:` line.
 /// A status other than `checked` or `proposed`, or none, is an error: a
 /// mistyped `checked` must not pass for a proposal, whose groups `build`
 /// ignores and `ushtil align` overwrites.
 pub fn is_checked(path: &Path, text: &str) -> Result<bool, AlignmentFileError> {
+    let text = without_bom(text);
     let error = |line: usize, message: String| AlignmentFileError {
         path: path.to_owned(),
         line,
@@ -129,6 +135,7 @@ pub fn parse(path: &Path, text: &str) -> Result<AlignmentFile, AlignmentFileErro
         line,
         message,
     };
+    let text = without_bom(text);
     let mut file = AlignmentFile {
         checked: is_checked(path, text)?,
         parts: Vec::new(),
@@ -360,6 +367,8 @@ mod tests {
         let error = is_checked(path, "# ushtil alignment of x\n# status: cheked\n").unwrap_err();
         assert_eq!(error.line, 2);
         assert!(error.message.contains("\"cheked\""), "{error}");
+        // Saved from a spreadsheet, with a byte-order mark.
+        assert!(is_checked(path, "\u{feff}# status: checked\n").unwrap());
         let error = is_checked(path, "results\t-\t0\t0\n").unwrap_err();
         assert!(error.message.contains("no `# status"), "{error}");
     }

@@ -19,21 +19,7 @@ pub struct Args {
 }
 
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
-    let (mut outcome, mut seconds) = build(context, Some(args.force))?;
-    // Asked for, a build also reads the index it would leave as it is: a
-    // damaged file there would otherwise fail searches until --force.
-    if let Outcome::UpToDate(_) = outcome {
-        let damaged = ushtil::index::CorpusIndex::open(&context.index)?.damaged_files()?;
-        if !damaged.is_empty() {
-            let names: Vec<String> = damaged.iter().map(|p| p.display().to_string()).collect();
-            context.note(&format!(
-                "index {} is damaged ({}): building it anew",
-                context.index.display(),
-                names.join(", ")
-            ));
-            (outcome, seconds) = build(context, Some(true))?;
-        }
-    }
+    let (outcome, seconds) = build(context, Why::Asked { force: args.force })?;
     let manifest = outcome.manifest();
     if args.format == output::ReportFormat::Json {
         let (changed, removed) = match &outcome {
@@ -57,10 +43,17 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     Ok(Status::Found)
 }
 
+/// Why a build runs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    /// `ushtil build`, `--force` or not.
+    Asked { force: bool },
+    /// A command found the index missing, stale or not opening.
+    Stale,
+}
+
 /// Builds the index, reporting progress and a summary on standard error.
-/// `force` is given when the build was asked for (`ushtil build`), `None`
-/// when a command found the index stale.
-pub fn build(context: &Context, force: Option<bool>) -> anyhow::Result<(Outcome, f64)> {
+pub fn build(context: &Context, why: Why) -> anyhow::Result<(Outcome, f64)> {
     let started = Instant::now();
     let interactive = context.interactive();
     let mut progress = |id: &str, done: usize, total: usize| {
@@ -71,13 +64,27 @@ pub fn build(context: &Context, force: Option<bool>) -> anyhow::Result<(Outcome,
     let outcome = ushtil::build::build(
         &context.corpus,
         &context.index,
-        force.unwrap_or(false),
+        why == Why::Asked { force: true },
         &mut progress,
     );
     if interactive {
         eprint!("\r\x1b[K");
     }
     let outcome = outcome?;
+    // Asked for, a build also reads the checksums of an index it would leave
+    // as it is: a damaged file there would fail searches until --force.
+    if let (Outcome::UpToDate(_), Why::Asked { .. }) = (&outcome, why) {
+        let damaged = ushtil::index::CorpusIndex::open(&context.index)?.damaged_files()?;
+        if !damaged.is_empty() {
+            let names: Vec<String> = damaged.iter().map(|p| p.display().to_string()).collect();
+            context.note(&format!(
+                "index {} is damaged ({}): building it anew",
+                context.index.display(),
+                names.join(", ")
+            ));
+            return build(context, Why::Asked { force: true });
+        }
+    }
     let seconds = started.elapsed().as_secs_f64();
     let manifest = outcome.manifest();
     let summary = match &outcome {
@@ -106,7 +113,7 @@ pub fn build(context: &Context, force: Option<bool>) -> anyhow::Result<(Outcome,
     };
     // Asked for, a build says the index is up to date; before a search, only
     // that it built (another process may have built it while this one waited).
-    if force.is_some() || !matches!(outcome, Outcome::UpToDate(_)) {
+    if why != Why::Stale || !matches!(outcome, Outcome::UpToDate(_)) {
         context.note(&summary);
     }
     Ok((outcome, seconds))

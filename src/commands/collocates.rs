@@ -24,8 +24,8 @@ pub struct Args {
     #[arg(long, default_value_t = 2)]
     min: usize,
     /// Most collocates to list, per language.
-    #[arg(long, short = 'n', default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
-    limit: u32,
+    #[arg(long, short = 'n', default_value_t = 20, value_parser = super::at_least_one)]
+    limit: usize,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
@@ -73,7 +73,7 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
         let rows: Vec<_> = found
             .iter()
             .filter(|c| c.lang == lang)
-            .take(args.limit as usize)
+            .take(args.limit)
             .collect();
         if rows.is_empty() {
             continue;

@@ -14,7 +14,7 @@ use serde::Serialize;
 use ushtil::concord::{self, Context as Around, Line};
 use ushtil::model::Lang;
 
-use super::{ConcordQuery, Context, Status};
+use super::{at_least_one, ConcordQuery, Context, Status};
 
 #[derive(clap::Args)]
 #[command(after_help = "\
@@ -54,7 +54,7 @@ pub struct Args {
     #[arg(long)]
     parallel: bool,
     /// Print the forms that matched and how often, per language and document, instead of lines.
-    #[arg(long, conflicts_with_all = ["parallel", "sort", "sort_by"])]
+    #[arg(long, conflicts_with_all = ["parallel", "sort", "sort_by", "sample", "limit"])]
     count: bool,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
@@ -85,14 +85,6 @@ enum Format {
 pub struct Position {
     left: bool,
     n: usize,
-}
-
-/// A count of lines: 1 or more (as `search -n` takes).
-fn at_least_one(s: &str) -> Result<usize, String> {
-    match s.parse::<usize>() {
-        Ok(n) if n >= 1 => Ok(n),
-        _ => Err(format!("{s:?} is not a number of 1 or more")),
-    }
 }
 
 fn parse_position(s: &str) -> Result<Position, String> {

@@ -59,7 +59,7 @@ impl Context {
             Err(error) => return Err(error.into()),
         };
         if stale {
-            match build::build(self, None) {
+            match build::build(self, build::Why::Stale) {
                 Ok(_) => {}
                 // A corpus that no longer builds leaves the last good index serving.
                 Err(error) if ushtil::index::manifest(&self.index).is_some() => {
@@ -79,7 +79,9 @@ impl Context {
                     "ushtil: warning: the index does not open ({}); building it anew",
                     message(&damage.into())
                 );
-                build::build(self, Some(true))?;
+                // Not forced: a build that waited for another one mending
+                // the index finds it mended.
+                build::build(self, build::Why::Stale)?;
                 CorpusIndex::open(&self.index).context("cannot open the index")
             }
             Err(damage) => Err(anyhow::Error::from(damage)
@@ -139,6 +141,14 @@ impl ConcordQuery {
             exact: self.exact,
             context,
         }
+    }
+}
+
+/// A count given on the command line (`-n`, `--sample`, `--width`): 1 or more.
+pub fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("{s:?} is not a number of 1 or more")),
     }
 }
 

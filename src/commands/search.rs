@@ -30,8 +30,8 @@ pub struct Args {
     #[arg(long, value_name = "LANG")]
     lang: Option<Lang>,
     /// Most hits to show.
-    #[arg(long, short = 'n', default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
-    limit: u32,
+    #[arg(long, short = 'n', default_value_t = 10, value_parser = super::at_least_one)]
+    limit: usize,
     /// Output format: text for reading, json for JSON Lines (one hit per line).
     #[arg(long, value_enum, default_value = "text")]
     format: output::ReportFormat,
@@ -43,7 +43,7 @@ pub struct Args {
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     let index = context.open_index()?;
     let langs = args.lang.map_or(Lang::ALL.to_vec(), |lang| vec![lang]);
-    let hits = search::search(&index, &args.query, &langs, args.limit as usize)?;
+    let hits = search::search(&index, &args.query, &langs, args.limit)?;
     let mut out = BufWriter::new(anstream::stdout().lock());
     for hit in &hits {
         match args.format {

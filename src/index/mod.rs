@@ -111,6 +111,9 @@ pub fn fingerprint(dir: &Path) -> Option<Fingerprint> {
 /// then finds the index up to date. Released by the system if the process dies.
 pub struct BuildLock {
     _file: fs::File,
+    /// Whether another process held it first: what it built may have
+    /// changed what this one has to do.
+    pub waited: bool,
 }
 
 /// Takes the build lock of the index folder `dir`, waiting while another
@@ -133,12 +136,22 @@ pub fn lock(dir: &Path) -> Result<BuildLock, IndexError> {
         .write(true)
         .open(&path)
         .map_err(io_error(&path))?;
-    file.lock().map_err(io_error(&path))?;
+    let waited = match file.try_lock() {
+        Ok(()) => false,
+        Err(fs::TryLockError::WouldBlock) => {
+            file.lock().map_err(io_error(&path))?;
+            true
+        }
+        Err(fs::TryLockError::Error(error)) => return Err(io_error(&path)(error)),
+    };
     // What a build killed before it ended left behind goes now, whatever
     // this build turns out to do.
     let live = fs::read_to_string(dir.join(CURRENT)).unwrap_or_default();
     sweep(dir, live.trim());
-    Ok(BuildLock { _file: file })
+    Ok(BuildLock {
+        _file: file,
+        waited,
+    })
 }
 
 fn live_generation(dir: &Path) -> Option<PathBuf> {
@@ -161,16 +174,24 @@ pub(crate) fn tantivy_error(path: &Path) -> impl FnOnce(tantivy::TantivyError) -
     }
 }
 
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .unwrap_or(path.as_os_str())
+        .to_string_lossy()
+        .into_owned()
+}
+
 /// A tantivy error in a line: its own text, but for a file that does not
 /// read, which tantivy tells with the debug print of its cause, twice.
 fn describe(error: &tantivy::TantivyError) -> String {
     use tantivy::directory::error::OpenReadError;
     match error {
+        // By file name: the error already names the index folder.
         tantivy::TantivyError::OpenReadError(OpenReadError::IoError { io_error, filepath }) => {
-            format!("{}: {io_error}", filepath.display())
+            format!("{}: {io_error}", file_name(filepath))
         }
         tantivy::TantivyError::OpenReadError(OpenReadError::FileDoesNotExist(filepath)) => {
-            format!("{}: no such file", filepath.display())
+            format!("{}: no such file", file_name(filepath))
         }
         other => other.to_string(),
     }
@@ -470,10 +491,7 @@ impl CorpusIndex {
             .get_first(self.fields.stored)
             .and_then(|v| v.as_str())
             .unwrap_or_default();
-        serde_json::from_str(json).map_err(|e| IndexError::Damaged {
-            path: self.path.clone(),
-            message: format!("a stored unit does not read back: {e}"),
-        })
+        serde_json::from_str(json).map_err(|e| self.damaged(&e.to_string()))
     }
 
     /// The unit at an address of `searcher` (the one that found the address:
@@ -483,8 +501,21 @@ impl CorpusIndex {
         searcher: &Searcher,
         address: tantivy::DocAddress,
     ) -> Result<Unit, IndexError> {
-        let document: TantivyDocument = searcher.doc(address).map_err(tantivy_error(&self.path))?;
+        let document: TantivyDocument = searcher
+            .doc(address)
+            .map_err(|e| self.damaged(&describe(&e)))?;
         self.unit(&document)
+    }
+
+    /// A stored unit that does not read back: the index is damaged, which
+    /// opening it did not show, but `ushtil build` does.
+    fn damaged(&self, reason: &str) -> IndexError {
+        IndexError::Damaged {
+            path: self.path.clone(),
+            message: format!(
+                "a stored unit does not read back ({reason}); `ushtil build` finds the damage and builds the index anew"
+            ),
+        }
     }
 
     /// The units of document `doc` in the section `section` (`abstract/keywords`),
@@ -508,8 +539,9 @@ impl CorpusIndex {
             .map_err(tantivy_error(&self.path))?;
         let mut units = Vec::with_capacity(addresses.len());
         for address in addresses {
-            let document: TantivyDocument =
-                searcher.doc(address).map_err(tantivy_error(&self.path))?;
+            let document: TantivyDocument = searcher
+                .doc(address)
+                .map_err(|e| self.damaged(&describe(&e)))?;
             units.push(self.unit(&document)?);
         }
         units.sort_by_key(Unit::ordinal);
@@ -528,7 +560,7 @@ impl CorpusIndex {
                     continue;
                 }
                 let document: TantivyDocument =
-                    store.get(doc_id).map_err(tantivy_error(&self.path))?;
+                    store.get(doc_id).map_err(|e| self.damaged(&describe(&e)))?;
                 let ordinal = document
                     .get_first(self.fields.ordinal)
                     .and_then(|v| v.as_u64())

@@ -96,9 +96,14 @@ const LABELS: &[(&str, Lang, Announces)] = &[
 
 /// The label that `text` starts with, if any. A label is a label only when a
 /// full stop or colon follows it (`Results.`, `Key words:`), or, for a table,
-/// a number (`Table 2.`). Case is ignored; a Cyrillic look-alike in a Latin
-/// label (`Тable`, with Cyrillic `Т`) is accepted.
+/// a number (`Table 2.`). A label starts with a capital: a line that starts
+/// `материалы. Выборы …` ends a sentence wrapped from the line before. Past
+/// the first letter case is ignored (`KEY WORDS:`), and a Cyrillic look-alike
+/// in a Latin label (`Тable`, with Cyrillic `Т`) is accepted.
 pub fn label_at(text: &str) -> Option<Label> {
+    if text.chars().next()?.is_lowercase() {
+        return None;
+    }
     // The labels by their first letter, folded and lower-cased, each list in
     // the order of LABELS: most lines start with no label's first letter, and
     // the rest are tried against a few labels, not all.
@@ -212,13 +217,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn labels_in_lower_case_are_labels() {
-        // `к` and `т` have Latin look-alikes only as capitals.
-        let kk = label_at("кіріспе. 1917 жылы").unwrap();
+    fn a_label_starts_with_a_capital_and_ignores_case_after_it() {
+        // The end of a sentence wrapped from the line before, not a label.
+        assert!(label_at("материалы. Выборы прошли в ноябре").is_none());
+        assert!(label_at("results. The elections").is_none());
+        // `К` and `Т` have Latin look-alikes only as capitals.
+        let kk = label_at("КІРІСПЕ. 1917 жылы").unwrap();
         assert_eq!((kk.announces, kk.lang), (S(Introduction), Lang::Kk));
-        let kk = label_at("түйін сөздер: Алаш").unwrap();
+        let kk = label_at("ТҮЙІН СӨЗДЕР: Алаш").unwrap();
         assert_eq!(kk.announces, S(Keywords));
-        let ru = label_at("ключевые слова: Алаш").unwrap();
+        let ru = label_at("Ключевые Слова: Алаш").unwrap();
         assert_eq!((ru.announces, ru.lang), (S(Keywords), Lang::Ru));
     }
 
