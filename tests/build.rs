@@ -286,13 +286,16 @@ fn a_damaged_index_is_built_anew() {
     assert!(ushtil(&repo("corpus"), index.path(), &["build"])
         .status
         .success());
-    let damage = |index: &Path| {
-        let live = index.join(current(index));
-        let store = fs::read_dir(&live)
+    // The stored units' file of the live generation.
+    let store = |index: &Path| {
+        fs::read_dir(index.join(current(index)))
             .unwrap()
             .map(|e| e.unwrap().path())
             .find(|p| p.extension().is_some_and(|e| e == "store"))
-            .unwrap();
+            .unwrap()
+    };
+    let damage = |index: &Path| {
+        let store = store(index);
         let bytes = fs::read(&store).unwrap();
         fs::write(&store, &bytes[..bytes.len() / 2]).unwrap();
     };
@@ -315,12 +318,7 @@ fn a_damaged_index_is_built_anew() {
     );
     // A flipped byte inside a file, which opening the index does not show:
     // `build` reads the files' checksums before calling the index up to date.
-    let live = index.path().join(current(index.path()));
-    let store = fs::read_dir(&live)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|e| e == "store"))
-        .unwrap();
+    let store = store(index.path());
     let mut bytes = fs::read(&store).unwrap();
     bytes[100] ^= 0xff;
     fs::write(&store, &bytes).unwrap();
