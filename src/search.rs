@@ -69,6 +69,18 @@ struct Marks {
     phrase_prefixes: Vec<(Vec<String>, String)>,
 }
 
+impl Marks {
+    /// Whether nothing is marked: no field above holds anything.
+    fn is_empty(&self) -> bool {
+        self.stems.is_empty()
+            && self.prefixes.is_empty()
+            && self.names.is_empty()
+            && self.forms.is_empty()
+            && self.phrases.is_empty()
+            && self.phrase_prefixes.is_empty()
+    }
+}
+
 /// Parses `query` for the languages `langs`.
 pub fn compile(
     index: &CorpusIndex,
@@ -517,15 +529,9 @@ impl CompiledQuery {
     /// a phrase or a prefix. A negation alone, or `*`, lists units but marks
     /// no word in them.
     pub fn marks_words(&self) -> bool {
-        Lang::ALL.iter().any(|&lang| {
-            let marks = self.marks.get(lang);
-            !(marks.stems.is_empty()
-                && marks.prefixes.is_empty()
-                && marks.names.is_empty()
-                && marks.forms.is_empty()
-                && marks.phrases.is_empty()
-                && marks.phrase_prefixes.is_empty())
-        })
+        Lang::ALL
+            .iter()
+            .any(|&lang| !self.marks.get(lang).is_empty())
     }
 
     /// The byte ranges of what the query matches in a passage of `lang`: a

@@ -90,17 +90,12 @@ fn opening(text: &str) -> String {
     opening
 }
 
-/// The text without the byte-order mark a spreadsheet saving UTF-8 puts first.
-fn without_bom(text: &str) -> &str {
-    text.strip_prefix('\u{feff}').unwrap_or(text)
-}
-
 /// Whether an alignment file is checked by hand, from its `# status:` line.
 /// A status other than `checked` or `proposed`, or none, is an error: a
 /// mistyped `checked` must not pass for a proposal, whose groups `build`
 /// ignores and `ushtil align` overwrites.
 pub fn is_checked(path: &Path, text: &str) -> Result<bool, AlignmentFileError> {
-    let text = without_bom(text);
+    let text = crate::ingest::without_bom(text);
     let error = |line: usize, message: String| AlignmentFileError {
         path: path.to_owned(),
         line,
@@ -135,7 +130,7 @@ pub fn parse(path: &Path, text: &str) -> Result<AlignmentFile, AlignmentFileErro
         line,
         message,
     };
-    let text = without_bom(text);
+    let text = crate::ingest::without_bom(text);
     let mut file = AlignmentFile {
         checked: is_checked(path, text)?,
         parts: Vec::new(),

@@ -42,11 +42,11 @@ impl Context {
             );
         }
         let use_as_is = (!self.refresh || !self.corpus.is_dir()) && indexed;
-        let check = || match use_as_is {
+        let checked = match use_as_is {
             true => Ok(false),
             false => ushtil::build::is_stale(&self.corpus, &self.index),
         };
-        let stale = match check() {
+        let stale = match checked {
             Ok(stale) => stale,
             // A corpus folder that cannot be read through leaves the index serving.
             Err(error) if indexed => {

@@ -205,7 +205,7 @@ fn same_letter(got: char, expected: char) -> bool {
 
 /// A letter lower-cased, a Cyrillic look-alike as its Latin twin. Folded in
 /// upper case, where the look-alikes are (`К` is `K`, but `к` is no `k`), so
-/// that `кіріспе` is `Кіріспе` whatever its first letter's case.
+/// that a letter matches whatever its case (`КІРІСПЕ` is `Кіріспе`).
 fn fold_lower(c: char) -> char {
     let upper = c.to_uppercase().next().unwrap_or(c);
     let c = crate::text::fold::fold_char(upper);

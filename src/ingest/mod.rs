@@ -78,11 +78,16 @@ pub fn ingest_file(path: &Path, id: &str, meta: Metadata) -> Result<Document, In
     Ok(document)
 }
 
+/// A text without the byte-order mark that Windows editors and spreadsheets
+/// put before UTF-8: no text of the file, and before the first line it
+/// would hide what that line starts with (a label, a `#` comment).
+pub(crate) fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 /// Ingests a source text.
 pub fn ingest(id: &str, meta: Metadata, source: &str) -> Document {
-    // Windows editors open a UTF-8 file with a byte-order mark: no text of the
-    // document, and before the first label it would hide that label.
-    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let source = without_bom(source);
     let layout = pdftext::paragraphs(source);
     let mut builder = Builder::default();
     for paragraph in layout.paragraphs {
