@@ -26,6 +26,14 @@ pub enum BuildError {
     },
 }
 
+/// What a build tells as it goes: each document read, and what it leaves out.
+pub trait Progress {
+    /// A document read: its id, how many are done, how many to do.
+    fn read(&mut self, _id: &str, _done: usize, _total: usize) {}
+    /// A file or part of one left out, and why, in one line naming the file.
+    fn warn(&mut self, message: &str);
+}
+
 /// What a build did.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
@@ -57,10 +65,17 @@ pub fn is_stale(corpus_dir: &Path, index_dir: &Path) -> Result<bool, BuildError>
 }
 
 /// The aligned units of one document: ingested and aligned, with the groups of
-/// a hand-checked alignment file in place of the aligner's.
-pub fn read_units(source: &Source) -> Result<Vec<Unit>, BuildError> {
+/// a hand-checked alignment file in place of the aligner's; and the warnings
+/// its reading gave.
+pub fn read_units(source: &Source) -> Result<(Vec<Unit>, Vec<String>), BuildError> {
     let document = read_document(source)?;
-    let mut units = align::align(&document);
+    let units = aligned_units(source, &document)?;
+    Ok((units, document.warnings))
+}
+
+/// The aligned units of a document read from `source`.
+pub fn aligned_units(source: &Source, document: &Document) -> Result<Vec<Unit>, BuildError> {
+    let mut units = align::align(document);
     if let Some(path) = &source.alignment {
         let text = std::fs::read_to_string(path).map_err(|e| BuildError::Io {
             path: path.clone(),
@@ -75,10 +90,34 @@ pub fn read_units(source: &Source) -> Result<Vec<Unit>, BuildError> {
     Ok(units)
 }
 
-/// Reads one document of the corpus: its metadata and its ingested text.
+/// Reads one document of the corpus: its metadata and its ingested text. Of
+/// a document kept one file per language, a file that cannot be read is left
+/// out with a warning, as long as another one can.
 pub fn read_document(source: &Source) -> Result<Document, BuildError> {
     let meta = source.read_metadata()?;
-    Ok(ingest::ingest_file(&source.text, &source.id, meta)?)
+    if let [(None, path)] = &source.texts[..] {
+        return Ok(ingest::ingest_file(path, &source.id, meta)?);
+    }
+    let mut versions = Vec::new();
+    let mut warnings = Vec::new();
+    let mut first_error = None;
+    for (lang, path) in &source.texts {
+        let lang = lang.expect("a document of several files has a language for each");
+        match ingest::read_text(path) {
+            Ok(text) => versions.push((lang, path.clone(), text)),
+            Err(error) => {
+                warnings.push(format!("{error}; left out of {}", source.id));
+                first_error.get_or_insert(error);
+            }
+        }
+    }
+    if versions.is_empty() {
+        return Err(first_error.expect("a document has a file").into());
+    }
+    let mut document = ingest::ingest_versions(&source.id, meta, &versions);
+    warnings.append(&mut document.warnings);
+    document.warnings = warnings;
+    Ok(document)
 }
 
 /// Builds the index of the corpus in `corpus_dir` into `index_dir`. An index
@@ -91,15 +130,18 @@ pub fn build(
     corpus_dir: &Path,
     index_dir: &Path,
     force: bool,
-    progress: &mut dyn FnMut(&str, usize, usize),
+    progress: &mut dyn Progress,
 ) -> Result<Outcome, BuildError> {
-    let (mut sources, mut fingerprint) = corpus::scan(corpus_dir)?;
+    let (mut sources, mut skipped, mut fingerprint) = corpus::scan(corpus_dir)?;
     // Whether the index is current is asked under the lock: a build that held
     // it may have just brought it up to date. The corpus is read again after
     // a wait, for what changed in it meanwhile.
     let lock = index::lock(index_dir)?;
     if lock.waited {
-        (sources, fingerprint) = corpus::scan(corpus_dir)?;
+        (sources, skipped, fingerprint) = corpus::scan(corpus_dir)?;
+    }
+    for file in &skipped {
+        progress.warn(&file.to_string());
     }
     // An index that does not open (a file of it truncated or lost) is built anew.
     let old = index::manifest(index_dir)
@@ -139,12 +181,10 @@ fn write_documents<S: std::borrow::Borrow<Source> + Sync>(
     sources: &[S],
     manifest: Manifest,
     fingerprint: &Fingerprint,
-    progress: &mut dyn FnMut(&str, usize, usize),
+    progress: &mut dyn Progress,
 ) -> Result<Manifest, BuildError> {
     for (n, batch) in sources.chunks(BATCH).enumerate() {
-        let mut batch_progress =
-            |id: &str, done: usize, _: usize| progress(id, n * BATCH + done, sources.len());
-        let units = read_all(batch, &mut batch_progress)?;
+        let units = read_all(batch, n * BATCH, sources.len(), progress)?;
         writing.add(&units)?;
     }
     Ok(writing.finish(manifest, fingerprint)?)
@@ -154,14 +194,17 @@ fn write_documents<S: std::borrow::Borrow<Source> + Sync>(
 /// units come back in corpus order.
 fn read_all<S: std::borrow::Borrow<Source> + Sync>(
     sources: &[S],
-    progress: &mut dyn FnMut(&str, usize, usize),
+    done_before: usize,
+    total: usize,
+    progress: &mut dyn Progress,
 ) -> Result<Vec<Unit>, BuildError> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::mpsc;
     let workers = crate::parallel::cores().min(sources.len()).max(1);
     let next = AtomicUsize::new(0);
     let mut read: Vec<Option<Vec<Unit>>> = (0..sources.len()).map(|_| None).collect();
-    let (sender, receiver) = mpsc::channel::<(usize, Result<Vec<Unit>, BuildError>)>();
+    type Read = Result<(Vec<Unit>, Vec<String>), BuildError>;
+    let (sender, receiver) = mpsc::channel::<(usize, Read)>();
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let (sender, next) = (sender.clone(), &next);
@@ -187,13 +230,18 @@ fn read_all<S: std::borrow::Borrow<Source> + Sync>(
         let mut first_error = None;
         for (n, result) in receiver {
             match result {
-                Ok(units) => read[n] = Some(units),
+                Ok((units, warnings)) => {
+                    read[n] = Some(units);
+                    for warning in &warnings {
+                        progress.warn(warning);
+                    }
+                }
                 Err(error) => {
                     first_error.get_or_insert((n, error));
                 }
             }
             done += 1;
-            progress(&sources[n].borrow().id, done, sources.len());
+            progress.read(&sources[n].borrow().id, done_before + done, total);
         }
         first_error.map_or(Ok(()), |(_, error)| Err(error))
     })?;

@@ -1,5 +1,6 @@
-//! The corpus folder: one `<id>.txt` source per document, with an optional
-//! `<id>.toml` of metadata beside it.
+//! The corpus folder: a document is one `<id>.txt`, or one file per language
+//! (`<id>.kk.txt`, `<id>.ru.txt`, `<id>.en.txt`, any two or all three), with
+//! an optional `<id>.toml` of metadata and `<id>.align.tsv` beside it.
 
 use std::collections::{BTreeMap, HashSet};
 use std::ffi::OsString;
@@ -9,7 +10,7 @@ use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::Metadata;
+use crate::model::{Lang, Metadata};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CorpusError {
@@ -28,38 +29,149 @@ pub enum CorpusError {
     NoDocuments { path: PathBuf },
 }
 
+/// A file of the corpus folder that is no part of any document, and why: a
+/// build reads the rest and says so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+impl std::fmt::Display for Skipped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}; skipped", self.path.display(), self.reason)
+    }
+}
+
 /// A document of the corpus, not yet read.
 #[derive(Debug, Clone)]
 pub struct Source {
     pub id: String,
-    pub text: PathBuf,
+    /// Its text: one file (`None`), or one file per language, in the order
+    /// kk, ru, en.
+    pub texts: Vec<(Option<Lang>, PathBuf)>,
     pub metadata: Option<PathBuf>,
     /// The alignment file `<id>.align.tsv`, where there is one.
     pub alignment: Option<PathBuf>,
 }
 
+/// What a text file's name says: the document it belongs to and, for one
+/// file of a document kept one file per language, that language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum TextName<'a> {
+    /// `<id>.txt`: the whole document.
+    Whole(&'a str),
+    /// `<id>.<lang>.txt`.
+    Version(&'a str, Lang),
+    /// Not a text of the corpus, and why.
+    Refused(String),
+    /// Not a text file at all.
+    Other,
+}
+
+/// The language codes a file name may carry: ISO 639-1, and 639-3 as OPUS
+/// and some translators' tools write them.
+const LANGUAGE_CODES: [(&str, Lang); 6] = [
+    ("kk", Lang::Kk),
+    ("ru", Lang::Ru),
+    ("en", Lang::En),
+    ("kaz", Lang::Kk),
+    ("rus", Lang::Ru),
+    ("eng", Lang::En),
+];
+
+fn text_name(name: &str) -> TextName<'_> {
+    let Some(stem) = name.strip_suffix(".txt") else {
+        let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
+        if extension.eq_ignore_ascii_case("txt") {
+            return TextName::Refused(format!(
+                "a text's name ends in `.txt`, in lower case (rename it {}.txt)",
+                stem.to_lowercase()
+            ));
+        }
+        return TextName::Other;
+    };
+    let Some((id, tag)) = stem.rsplit_once('.') else {
+        return TextName::Whole(stem);
+    };
+    // A tag of two or three letters names a language; anything else (`v2`,
+    // `en-ru-kk`, `final-draft`) is part of the id.
+    if id.is_empty()
+        || !(2..=3).contains(&tag.len())
+        || !tag.bytes().all(|b| b.is_ascii_alphabetic())
+    {
+        return TextName::Whole(stem);
+    }
+    match LANGUAGE_CODES.iter().find(|(code, _)| *code == tag) {
+        Some(&(_, lang)) => TextName::Version(id, lang),
+        None if LANGUAGE_CODES
+            .iter()
+            .any(|(code, _)| code.eq_ignore_ascii_case(tag)) =>
+        {
+            TextName::Refused(format!(
+                "a language is named in lower case (rename it {id}.{}.txt)",
+                tag.to_lowercase()
+            ))
+        }
+        None => TextName::Refused(format!(
+            "`{tag}` is not a language of the corpus (kk, ru or en)"
+        )),
+    }
+}
+
 impl Source {
-    /// The document whose text is the file `text`, with the metadata and
-    /// alignment files beside it where they exist.
+    /// The document whose text is the file `text` (`<id>.txt`, or one
+    /// language's `<id>.kk.txt` together with the others beside it), with
+    /// the metadata and alignment files beside it where they exist.
     pub fn for_text(text: PathBuf) -> Source {
-        let id = text
-            .file_stem()
+        let dir = text.parent().map(Path::to_owned).unwrap_or_default();
+        let name = text
+            .file_name()
             .unwrap_or_default()
             .to_string_lossy()
             .into_owned();
-        let metadata = text.with_extension("toml");
-        let alignment = text.with_extension("align.tsv");
+        let (id, texts) = match text_name(&name) {
+            TextName::Version(id, _) => {
+                let texts = Lang::ALL
+                    .into_iter()
+                    .map(|lang| (Some(lang), dir.join(format!("{id}.{}.txt", lang.code()))))
+                    .filter(|(_, path)| path.is_file())
+                    .collect();
+                (id.to_owned(), texts)
+            }
+            TextName::Whole(id) => (id.to_owned(), vec![(None, text.clone())]),
+            _ => (
+                text.file_stem()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned(),
+                vec![(None, text.clone())],
+            ),
+        };
+        let metadata = dir.join(format!("{id}.toml"));
+        let alignment = dir.join(format!("{id}.align.tsv"));
         Source {
             id,
+            texts,
             metadata: metadata.is_file().then_some(metadata),
             alignment: alignment.is_file().then_some(alignment),
-            text,
         }
+    }
+
+    /// The document's first text file: the one its messages name.
+    pub fn path(&self) -> &Path {
+        &self.texts[0].1
     }
 
     /// Where the document's alignment file is, or would be.
     pub fn alignment_path(&self) -> PathBuf {
-        self.text.with_extension("align.tsv")
+        self.beside("align.tsv")
+    }
+
+    /// The file `<id>.<extension>` beside the document's text.
+    pub fn beside(&self, extension: &str) -> PathBuf {
+        let dir = self.path().parent().unwrap_or(Path::new(""));
+        dir.join(format!("{}.{extension}", self.id))
     }
 }
 
@@ -86,44 +198,78 @@ impl Source {
     }
 }
 
-/// The documents of a corpus folder, by id.
-pub fn sources(dir: &Path) -> Result<Vec<Source>, CorpusError> {
+/// The documents of a corpus folder, by id, and the files skipped.
+pub fn sources(dir: &Path) -> Result<(Vec<Source>, Vec<Skipped>), CorpusError> {
     sources_listed(dir, &list(dir)?)
 }
 
-/// The documents of a corpus folder and the stamps of their files, from one
-/// listing of it.
-pub fn scan(dir: &Path) -> Result<(Vec<Source>, Fingerprint), CorpusError> {
+/// The documents of a corpus folder, the files skipped, and the stamps of
+/// their files, from one listing of it.
+pub fn scan(dir: &Path) -> Result<(Vec<Source>, Vec<Skipped>, Fingerprint), CorpusError> {
     let entries = list(dir)?;
-    Ok((sources_listed(dir, &entries)?, stamps(entries)?))
+    let (sources, skipped) = sources_listed(dir, &entries)?;
+    Ok((sources, skipped, stamps(entries)?))
 }
 
 /// The documents among the `entries` of the folder `dir`. One listing tells
 /// which texts have metadata and alignment files: no look-up per file, which
 /// counts in a corpus of many thousands.
-fn sources_listed(dir: &Path, entries: &[DirEntry]) -> Result<Vec<Source>, CorpusError> {
+fn sources_listed(
+    dir: &Path,
+    entries: &[DirEntry],
+) -> Result<(Vec<Source>, Vec<Skipped>), CorpusError> {
     let names: HashSet<OsString> = entries.iter().map(DirEntry::file_name).collect();
-    let mut sources = Vec::new();
+    let mut texts: BTreeMap<String, Vec<(Option<Lang>, PathBuf)>> = BTreeMap::new();
+    let mut skipped = Vec::new();
     for name in &names {
         let path = dir.join(name);
-        if path.extension().is_none_or(|e| e != "txt") {
-            continue;
+        let name = name.to_string_lossy();
+        let (id, lang) = match text_name(&name) {
+            TextName::Whole(id) => (id, None),
+            TextName::Version(id, lang) => (id, Some(lang)),
+            TextName::Refused(reason) => {
+                skipped.push(Skipped { path, reason });
+                continue;
+            }
+            TextName::Other => continue,
+        };
+        texts.entry(id.to_owned()).or_default().push((lang, path));
+    }
+    let mut sources = Vec::new();
+    for (id, mut files) in texts {
+        // A whole text first, then kk, ru, en.
+        files.sort_by_key(|(lang, path)| (*lang, path.clone()));
+        let mut kept: Vec<(Option<Lang>, PathBuf)> = Vec::new();
+        for (lang, path) in files {
+            let clash = match kept.first() {
+                Some(whole @ (None, _)) => Some(whole),
+                _ => kept.iter().find(|(l, _)| *l == lang),
+            };
+            match clash {
+                // `x.txt` beside `x.kk.txt`, or `x.kk.txt` beside `x.kaz.txt`:
+                // the first is the document's, the second says so.
+                Some((first_lang, first)) => skipped.push(Skipped {
+                    reason: format!(
+                        "{} is the {} of the document {id} already",
+                        first.display(),
+                        first_lang.map_or("text".to_owned(), |l| format!("{l} text"))
+                    ),
+                    path,
+                }),
+                None => kept.push((lang, path)),
+            }
         }
         let beside = |extension: &str| {
-            let file = path.with_extension(extension);
-            file.file_name()
-                .is_some_and(|n| names.contains(n))
-                .then_some(file)
+            let name = format!("{id}.{extension}");
+            names
+                .contains(std::ffi::OsStr::new(&name))
+                .then(|| dir.join(&name))
         };
         sources.push(Source {
-            id: path
-                .file_stem()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned(),
             metadata: beside("toml"),
             alignment: beside("align.tsv"),
-            text: path,
+            texts: kept,
+            id,
         });
     }
     if sources.is_empty() {
@@ -131,8 +277,8 @@ fn sources_listed(dir: &Path, entries: &[DirEntry]) -> Result<Vec<Source>, Corpu
             path: dir.to_owned(),
         });
     }
-    sources.sort_by(|a, b| a.id.cmp(&b.id));
-    Ok(sources)
+    skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok((sources, skipped))
 }
 
 /// The entries of the corpus folder, but hidden ones: an editor's lock and
@@ -155,8 +301,12 @@ fn list(dir: &Path) -> Result<Vec<DirEntry>, CorpusError> {
 /// The files of a document: its text, metadata and alignment file.
 const EXTENSIONS: [&str; 3] = [".txt", ".toml", ".align.tsv"];
 
-/// The document a file of the corpus belongs to: its name less the extension.
+/// The document a file of the corpus belongs to: its name less the
+/// extension and, for one language's text, the language.
 fn document_of(name: &str) -> &str {
+    if let TextName::Version(id, _) = text_name(name) {
+        return id;
+    }
     EXTENSIONS
         .iter()
         .find_map(|e| name.strip_suffix(e))

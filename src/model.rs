@@ -191,6 +191,27 @@ pub struct Block {
     /// For a table, its caption and cells.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table: Option<Table>,
+    /// Where a document is one file per language, the language of the file
+    /// the block was read from (`<id>.kk.txt`); `line` counts in that file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<Lang>,
+}
+
+/// One language's version of a document's body: a translation printed in
+/// the same file as the others, one after another, or a file of its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Version {
+    pub lang: Lang,
+    /// Where the document is one file per language, the file's language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<Lang>,
+    /// 1-based source line of its first block.
+    pub line: usize,
+    /// Its first block, where that reads as a title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Its blocks: a range of the document's blocks, all of the body.
+    pub blocks: Range<usize>,
 }
 
 /// Descriptive metadata of a document, read from the file beside it; what the
@@ -240,6 +261,10 @@ pub struct Repair {
     pub line: usize,
     pub printed: String,
     pub repaired: String,
+    /// Where a document is one file per language, the language of the file
+    /// `line` counts in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<Lang>,
 }
 
 /// One source text as ingested.
@@ -249,8 +274,16 @@ pub struct Document {
     pub id: String,
     pub meta: Metadata,
     pub blocks: Vec<Block>,
+    /// The body's versions, in document order: one for a body in one
+    /// language, one per language for a translated text.
+    #[serde(default)]
+    pub versions: Vec<Version>,
     /// What ingest repaired, in source order.
     pub repairs: Vec<Repair>,
+    /// What could not be read and was left out (a version's file with no
+    /// text), each naming its file: a build reports them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 /// One aligned sentence group: the sentences of each language that translate
@@ -314,6 +347,15 @@ pub struct Unit {
     pub section: Section,
     pub passages: PerLang<Option<Passage>>,
     pub links: Vec<Link>,
+    /// How many paragraphs of each language the unit joins, where it is a
+    /// group of aligned body paragraphs (1-1, 2-1, 1-0 …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paragraphs: Option<PerLang<usize>>,
+    /// How sure the aligner is that the unit's passages translate each other,
+    /// from 0 to 1, on the scale of its sentence groups; 1 for a passage in
+    /// one language or a group a curator checked.
+    #[serde(default = "certain")]
+    pub confidence: f32,
 }
 
 impl Unit {

@@ -5,11 +5,20 @@
 //! are not labelled alike, their parts are aligned one level up: as one
 //! passage each. Three versions are aligned all at once ([`three_way`]), so
 //! the groups agree across the languages by construction; two as a pair
-//! ([`pair`]). Every body block becomes a unit of its own language.
+//! ([`pair`]).
+//!
+//! A body in one language gives a unit per block. A body in several
+//! languages (a translated text: the document's versions) is aligned by
+//! paragraph first, three versions at once as sentences are, paragraphs
+//! standing for sentences (lengths, numbers, names, headings such as
+//! `5-бап` / `Статья 5` by their number); each paragraph group (1-1, 2-1,
+//! 1-0 …) becomes a unit, its sentences aligned inside it.
 
 pub mod anchors;
+mod band;
 pub mod file;
 pub mod pair;
+pub mod priors;
 pub mod three_way;
 
 use anchors::{Anchors, Glossary};
@@ -50,6 +59,41 @@ pub fn align(doc: &Document) -> Vec<Unit> {
             links,
         ));
     }
+    let bodies = bodies(doc);
+    let versions = Lang::ALL
+        .iter()
+        .filter(|&&l| !bodies.get(l).is_empty())
+        .count();
+    if versions >= 2 {
+        for group in align_paragraphs(&bodies, &glossary) {
+            let blocks = group
+                .sentences
+                .map(|lang, ids| ids.iter().map(|&i| bodies.get(lang)[i]).collect::<Vec<_>>());
+            let passages = blocks.map(|_, blocks| passage(blocks));
+            let links = align_sentences(&passages, &glossary, &priors::TRANSLATION);
+            let all: Vec<&Block> = Lang::ALL
+                .iter()
+                .flat_map(|&l| blocks.get(l).iter().copied())
+                .collect();
+            let kind = match all.iter().all(|b| b.kind == all[0].kind) {
+                true => all[0].kind,
+                false => BlockKind::Paragraph,
+            };
+            let mut unit = unit(
+                doc,
+                units.len(),
+                kind,
+                Division::Body,
+                all[0].section,
+                passages,
+                links,
+            );
+            unit.paragraphs = Some(group.sentences.map(|_, ids| ids.len()));
+            unit.confidence = group.confidence;
+            units.push(unit);
+        }
+        return units;
+    }
     for block in doc.blocks.iter().filter(|b| b.division == Division::Body) {
         let (passages, links) = body_passages(block);
         units.push(unit(
@@ -63,6 +107,33 @@ pub fn align(doc: &Document) -> Vec<Unit> {
         ));
     }
     units
+}
+
+/// The body's blocks of each language's version, in order; a language
+/// printed in two runs (kk, ru, kk) has both, one after the other.
+fn bodies(doc: &Document) -> PerLang<Vec<&Block>> {
+    let mut bodies: PerLang<Vec<&Block>> = PerLang::default();
+    for version in &doc.versions {
+        bodies
+            .get_mut(version.lang)
+            .extend(&doc.blocks[version.blocks.clone()]);
+    }
+    bodies
+}
+
+/// The groups of paragraphs (blocks) that translate each other, as links
+/// whose numbers are paragraphs of each language's body.
+fn align_paragraphs(bodies: &PerLang<Vec<&Block>>, glossary: &Glossary) -> Vec<Link> {
+    let items = bodies.map(|lang, blocks| {
+        blocks
+            .iter()
+            .map(|b| Item {
+                chars: b.text.chars().count(),
+                anchors: Anchors::of(&b.text, lang, glossary),
+            })
+            .collect::<Vec<_>>()
+    });
+    align_items(&items, &priors::PARAGRAPHS)
 }
 
 /// The glossary of a document's keyword lists.
@@ -135,6 +206,8 @@ fn unit(
         section,
         passages,
         links,
+        paragraphs: None,
+        confidence: 1.0,
     }
 }
 
@@ -189,18 +262,33 @@ fn passage(blocks: &[&Block]) -> Option<Passage> {
 /// Aligns the sentences of up to three passages into groups: three versions
 /// all at once ([`three_way`]), two as a pair ([`pair`]).
 pub fn align_passages(passages: &PerLang<Option<Passage>>, glossary: &Glossary) -> Vec<Link> {
+    align_sentences(passages, glossary, &priors::SENTENCES)
+}
+
+fn align_sentences(
+    passages: &PerLang<Option<Passage>>,
+    glossary: &Glossary,
+    priors: &priors::Priors,
+) -> Vec<Link> {
     let items = passages.map(|lang, p| {
         p.as_ref()
             .map(|p| items(p, lang, glossary))
             .unwrap_or_default()
     });
+    align_items(&items, priors)
+}
+
+/// Aligns up to three sequences of items (sentences or paragraphs) into
+/// groups: three at once ([`three_way`]), two as a pair ([`pair`]), one
+/// item by item.
+fn align_items(items: &PerLang<Vec<Item>>, priors: &priors::Priors) -> Vec<Link> {
     let present: Vec<Lang> = Lang::ALL
         .into_iter()
         .filter(|&l| !items.get(l).is_empty())
         .collect();
     if present.len() == 3 {
         let ratio = |x: Lang, y: Lang| length_per_russian_char(y) / length_per_russian_char(x);
-        return three_way::align(&items, ratio);
+        return three_way::align(items, ratio, priors);
     }
     match present[..] {
         [] => Vec::new(),
@@ -209,7 +297,7 @@ pub fn align_passages(passages: &PerLang<Option<Passage>>, glossary: &Glossary) 
             .collect(),
         [a, b, ..] => {
             let ratio = length_per_russian_char(b) / length_per_russian_char(a);
-            pair::align(items.get(a), items.get(b), ratio)
+            pair::align(items.get(a), items.get(b), ratio, priors)
                 .into_iter()
                 .map(|step| {
                     let mut sentences = PerLang::<Vec<usize>>::default();

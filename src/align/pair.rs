@@ -4,6 +4,8 @@
 //! lowering the cost of a link.
 
 use super::anchors::Anchors;
+use super::band::Band;
+use super::priors::Priors;
 
 /// A sentence as the aligner sees it.
 #[derive(Debug, Clone)]
@@ -21,20 +23,6 @@ pub struct Step {
     pub confidence: f64,
 }
 
-/// The moves allowed, with the cost of their prior probability (−ln p).
-/// Omissions are far likelier than in Gale and Church's parliamentary data:
-/// journal abstracts drop and add whole sentences (in the bundled article, one
-/// group in ten between Kazakh and Russian, one in three between either and
-/// English).
-const MOVES: &[(usize, usize, f64)] = &[
-    (1, 1, 0.36), // p = 0.70
-    (1, 0, 2.3),  // p = 0.10
-    (0, 1, 2.3),  // p = 0.10
-    (2, 1, 3.2),  // p = 0.04
-    (1, 2, 3.2),  // p = 0.04
-    (2, 2, 4.6),  // p = 0.01
-];
-
 /// How much shared anchors lower a link's cost: at full overlap, more than an
 /// omission costs, so a link with clear anchors beats dropping both sentences.
 const ANCHOR_WEIGHT: f64 = 6.0;
@@ -45,44 +33,124 @@ const NUMBER_MISMATCH: f64 = 1.5;
 /// Gale and Church's variance of the length difference per character.
 const VARIANCE: f64 = 6.8;
 
+/// Tables up to this many cells are worked out whole; larger ones in a
+/// band around a coarse alignment ([`Band`]).
+pub(crate) const WHOLE_TABLE: usize = 1 << 20;
+
+/// Sentences of the other side an omission's confidence compares it with,
+/// on either side of where it stands: enough to find a translation the
+/// aligner put a little off, few enough that a book costs no more per
+/// sentence than an abstract.
+pub(crate) const NEIGHBOURS: usize = 8;
+
 /// Aligns `a` with `b`; `ratio` is the expected length of B per character of A.
-pub fn align(a: &[Item], b: &[Item], ratio: f64) -> Vec<Step> {
-    let (n, m) = (a.len(), b.len());
-    let mut cost = vec![vec![f64::INFINITY; m + 1]; n + 1];
-    let mut back = vec![vec![(0usize, 0usize); m + 1]; n + 1];
-    cost[0][0] = 0.0;
-    for i in 0..=n {
-        for j in 0..=m {
-            if i == 0 && j == 0 {
-                continue;
+pub fn align(a: &[Item], b: &[Item], ratio: f64, priors: &Priors) -> Vec<Step> {
+    let path = best_path(a, b, ratio, priors);
+    path.windows(2)
+        .map(|w| {
+            let ((i0, j0), (i, j)) = (w[0], w[1]);
+            fn near(items: &[Item], at: usize) -> &[Item] {
+                &items[at.saturating_sub(NEIGHBOURS)..(at + NEIGHBOURS).min(items.len())]
             }
-            for &(di, dj, prior) in MOVES {
-                if di > i || dj > j || cost[i - di][j - dj].is_infinite() {
+            Step {
+                a: (i0..i).collect(),
+                b: (j0..j).collect(),
+                confidence: confidence(
+                    &a[i0..i],
+                    &b[j0..j],
+                    near(a, i0),
+                    near(b, j0),
+                    ratio,
+                    priors,
+                ),
+            }
+        })
+        .collect()
+}
+
+/// The cells the best alignment passes, from (0, 0) to (`a.len()`, `b.len()`).
+pub(crate) fn best_path(
+    a: &[Item],
+    b: &[Item],
+    ratio: f64,
+    priors: &Priors,
+) -> Vec<(usize, usize)> {
+    let (n, m) = (a.len(), b.len());
+    let band = if (n + 1) * (m + 1) <= WHOLE_TABLE {
+        Band::full(n + 1, m + 1)
+    } else {
+        coarse_band(a, b, ratio, priors)
+    };
+    path_in(&band, a, b, ratio, priors)
+}
+
+/// The best path through the cells of `band`.
+fn path_in(
+    band: &Band,
+    a: &[Item],
+    b: &[Item],
+    ratio: f64,
+    priors: &Priors,
+) -> Vec<(usize, usize)> {
+    let (n, m) = (a.len(), b.len());
+    let mut cost = vec![f64::INFINITY; band.cells()];
+    let mut back = vec![0u8; band.cells()];
+    cost[0] = 0.0;
+    for i in 0..=n {
+        for j in band.columns(i) {
+            let here = band.index(i, j).expect("a cell of its own row");
+            for (k, &(di, dj, prior)) in priors.moves.iter().enumerate() {
+                if di > i || dj > j {
                     continue;
                 }
-                let step = prior + link_cost(&a[i - di..i], &b[j - dj..j], ratio);
-                if cost[i - di][j - dj] + step < cost[i][j] {
-                    cost[i][j] = cost[i - di][j - dj] + step;
-                    back[i][j] = (di, dj);
+                let Some(from) = band.index(i - di, j - dj) else {
+                    continue;
+                };
+                if cost[from].is_infinite() {
+                    continue;
+                }
+                let total = cost[from] + prior + link_cost(&a[i - di..i], &b[j - dj..j], ratio);
+                if total < cost[here] {
+                    cost[here] = total;
+                    back[here] = k as u8;
                 }
             }
         }
     }
-    let mut steps = Vec::new();
+    let mut path = vec![(n, m)];
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
-        let (di, dj) = back[i][j];
-        let confidence = confidence(&a[i - di..i], &b[j - dj..j], a, b, ratio);
-        steps.push(Step {
-            a: (i - di..i).collect(),
-            b: (j - dj..j).collect(),
-            confidence,
-        });
+        let Some(here) = band.index(i, j) else { break };
+        let (di, dj, _) = priors.moves[back[here] as usize];
         i -= di;
         j -= dj;
+        path.push((i, j));
     }
-    steps.reverse();
-    steps
+    path.reverse();
+    path
+}
+
+/// The band of a table too large to work out whole: the texts aligned with
+/// runs of `f` sentences taken as one, and the cells near that path kept.
+fn coarse_band(a: &[Item], b: &[Item], ratio: f64, priors: &Priors) -> Band {
+    let (n, m) = (a.len(), b.len());
+    let f = (((n + 1) * (m + 1)) as f64 / WHOLE_TABLE as f64)
+        .sqrt()
+        .ceil() as usize
+        + 1;
+    let coarse = |items: &[Item]| -> Vec<Item> { items.chunks(f).map(Item::joined).collect() };
+    let path = best_path(&coarse(a), &coarse(b), ratio, priors);
+    // Each coarse step covers a block of fine cells; the band holds those
+    // blocks, and a margin of one run around them.
+    let mut cells = Vec::new();
+    for w in path.windows(2) {
+        let ((i0, j0), (i1, j1)) = (w[0], w[1]);
+        for i in (i0 * f)..=(i1 * f).min(n) {
+            cells.push((i, (j0 * f).min(m)));
+            cells.push((i, (j1 * f).min(m)));
+        }
+    }
+    Band::around(&cells, n + 1, m + 1, f)
 }
 
 /// How sure a step is. A link is as sure as its cost is low (lengths that fit,
@@ -97,6 +165,7 @@ pub(crate) fn confidence(
     all_a: &[Item],
     all_b: &[Item],
     ratio: f64,
+    priors: &Priors,
 ) -> f64 {
     let logistic = |x: f64| 1.0 / (1.0 + (-x).exp());
     match (a, b) {
@@ -114,10 +183,7 @@ pub(crate) fn confidence(
                 .fold(0.95, f64::min)
         }
         _ => {
-            let prior = MOVES
-                .iter()
-                .find(|m| m.0 == a.len() && m.1 == b.len())
-                .map_or(5.0, |m| m.2);
+            let prior = priors.of_move(a.len(), b.len()).unwrap_or(5.0);
             logistic(1.0 - prior - link_cost(a, b, ratio))
         }
     }
@@ -182,6 +248,7 @@ fn normal_cdf(x: f64) -> f64 {
 mod tests {
     use super::*;
     use crate::align::anchors::Glossary;
+    use crate::align::priors::SENTENCES;
     use crate::model::Lang;
 
     fn items(texts: &[&str], lang: Lang) -> Vec<Item> {
@@ -210,12 +277,21 @@ mod tests {
         let english = items(&["The Alash party was founded in 1917."], Lang::En);
         let one_by_one: Vec<f64> = kazakh
             .iter()
-            .map(|k| confidence(std::slice::from_ref(k), &[], &kazakh, &english, 1.0))
+            .map(|k| {
+                confidence(
+                    std::slice::from_ref(k),
+                    &[],
+                    &kazakh,
+                    &english,
+                    1.0,
+                    &SENTENCES,
+                )
+            })
             .collect();
         // The sentence with no name or number is surely dropped; the one
         // sharing `Alash` and `1917` with the English may be its translation.
         assert!(one_by_one[0] > one_by_one[1], "{one_by_one:?}");
-        let together = confidence(&kazakh, &[], &kazakh, &english, 1.0);
+        let together = confidence(&kazakh, &[], &kazakh, &english, 1.0, &SENTENCES);
         assert_eq!(together, one_by_one[0].min(one_by_one[1]));
     }
 
@@ -229,7 +305,7 @@ mod tests {
             &["c".repeat(85).as_str(), "d".repeat(38).as_str()],
             Lang::En,
         );
-        let steps = align(&a, &b, 1.0);
+        let steps = align(&a, &b, 1.0, &SENTENCES);
         assert_eq!(pairs(&steps), [(vec![0], vec![0]), (vec![1], vec![1])]);
     }
 
@@ -244,7 +320,7 @@ mod tests {
             "Источниковой базой исследования послужили материалы, обнаруженные в отечественных и зарубежных архивах.",
             "Также вкачестве источника для настоящей статьи были использованы публикации периодической печати начала ХХ века.",
         ], Lang::Ru);
-        let steps = align(&kk, &ru, 1.1);
+        let steps = align(&kk, &ru, 1.1, &SENTENCES);
         assert_eq!(
             pairs(&steps),
             [(vec![0], vec![]), (vec![1], vec![0]), (vec![2], vec![1])]
@@ -254,6 +330,39 @@ mod tests {
             steps[1].confidence > 0.5 && steps[2].confidence > 0.5,
             "{steps:?}"
         );
+    }
+
+    #[test]
+    fn a_long_text_aligns_in_a_band_as_it_does_whole() {
+        // Sentences of lengths as varied as prose's (no period, which would
+        // make shifted alignments as good), one dropped from B every 50.
+        let mut seed: u64 = 1;
+        let lengths: Vec<usize> = (0..1500)
+            .map(|_| {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                20 + (seed >> 33) as usize % 150
+            })
+            .collect();
+        let a: Vec<Item> = lengths
+            .iter()
+            .map(|&n| items(&["x".repeat(n).as_str()], Lang::En).remove(0))
+            .collect();
+        let b: Vec<Item> = a
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 50 != 25)
+            .map(|(_, item)| item.clone())
+            .collect();
+        assert!((a.len() + 1) * (b.len() + 1) > WHOLE_TABLE);
+        let banded = best_path(&a, &b, 1.0, &SENTENCES);
+        let whole = path_in(
+            &Band::full(a.len() + 1, b.len() + 1),
+            &a,
+            &b,
+            1.0,
+            &SENTENCES,
+        );
+        assert_eq!(banded, whole);
     }
 
     #[test]

@@ -9,16 +9,10 @@
 //! A group's cost is its shape's prior plus the pair costs of every two
 //! languages in it (lengths, shared anchors, numbers one lacks).
 
+use super::band::Band;
 use super::pair::{self, Item};
+use super::priors::Priors;
 use crate::model::{Lang, Link, PerLang};
-
-/// Prior cost (−ln p) of a group's shape, by how many of the three languages
-/// have no sentence in it. One version dropping a sentence is common in
-/// journal abstracts; a sentence in one version only, less so.
-const ABSENT: [f64; 3] = [0.5, 2.0, 3.0];
-
-/// Added for each language with two sentences in the group (1-1-2, 2-1-0 …).
-const DOUBLE: f64 = 3.0;
 
 /// The sizes a group may take in each language: none, one or two sentences
 /// (1-1-1, 1-1-0, 2-1-1, 2-2-1 …), never none in all three.
@@ -38,33 +32,39 @@ fn moves() -> Vec<[usize; 3]> {
 
 /// Aligns the sentences of three languages; `ratio(x, y)` is the expected
 /// length of y per character of x.
-pub fn align(items: &PerLang<Vec<Item>>, ratio: impl Fn(Lang, Lang) -> f64) -> Vec<Link> {
+pub fn align(
+    items: &PerLang<Vec<Item>>,
+    ratio: impl Fn(Lang, Lang) -> f64,
+    priors: &Priors,
+) -> Vec<Link> {
     let langs = Lang::ALL;
     let sizes = langs.map(|l| items.get(l).len());
-    let index = |p: [usize; 3]| (p[0] * (sizes[1] + 1) + p[1]) * (sizes[2] + 1) + p[2];
-    let cells = (sizes[0] + 1) * (sizes[1] + 1) * (sizes[2] + 1);
-    let mut cost = vec![f64::INFINITY; cells];
-    let mut back = vec![[0usize; 3]; cells];
+    let tube = Tube::for_items(items, &ratio, priors);
+    let pairs = PairCosts::new(items, &ratio, &tube);
+    let mut cost = vec![f64::INFINITY; tube.cells()];
+    let mut back = vec![0u8; tube.cells()];
     cost[0] = 0.0;
     let moves = moves();
-    let pairs = PairCosts::new(items, &ratio);
     for i in 0..=sizes[0] {
-        for j in 0..=sizes[1] {
-            for k in 0..=sizes[2] {
+        for j in tube.rows[1].columns(i) {
+            for k in tube.rows[2].columns(i) {
                 let here = [i, j, k];
-                for shape in &moves {
+                let at = tube.index(here).expect("a cell of the tube");
+                for (n, shape) in moves.iter().enumerate() {
                     if (0..3).any(|d| shape[d] > here[d]) {
                         continue;
                     }
                     let from = [i - shape[0], j - shape[1], k - shape[2]];
-                    let before = cost[index(from)];
+                    let Some(before) = tube.index(from).map(|f| cost[f]) else {
+                        continue;
+                    };
                     if before.is_infinite() {
                         continue;
                     }
-                    let total = before + group_cost(&pairs, from, *shape);
-                    if total < cost[index(here)] {
-                        cost[index(here)] = total;
-                        back[index(here)] = *shape;
+                    let total = before + group_cost(&pairs, from, *shape, priors);
+                    if total < cost[at] {
+                        cost[at] = total;
+                        back[at] = n as u8;
                     }
                 }
             }
@@ -73,13 +73,14 @@ pub fn align(items: &PerLang<Vec<Item>>, ratio: impl Fn(Lang, Lang) -> f64) -> V
     let mut links = Vec::new();
     let mut here = sizes;
     while here != [0, 0, 0] {
-        let shape = back[index(here)];
+        let Some(at) = tube.index(here) else { break };
+        let shape = moves[back[at] as usize];
         let from = [here[0] - shape[0], here[1] - shape[1], here[2] - shape[2]];
         let mut sentences = PerLang::<Vec<usize>>::default();
         for (d, &lang) in langs.iter().enumerate() {
             *sentences.get_mut(lang) = (from[d]..here[d]).collect();
         }
-        let confidence = confidence(items, &sentences, &ratio) as f32;
+        let confidence = confidence(items, &sentences, from, &ratio, priors) as f32;
         links.push(Link {
             sentences,
             confidence,
@@ -90,10 +91,92 @@ pub fn align(items: &PerLang<Vec<Item>>, ratio: impl Fn(Lang, Lang) -> f64) -> V
     links
 }
 
-fn group_cost(pairs: &PairCosts, from: [usize; 3], shape: [usize; 3]) -> f64 {
+/// The cells of the three-dimensional table worked out: all of them for
+/// short texts; for long ones, a tube around the alignments of the first
+/// language with each other one, where the three-way path must run.
+struct Tube {
+    /// For each row of the first language, the cells of the second
+    /// (`rows[1]`) and of the third (`rows[2]`); `rows[0]` is unused.
+    rows: [Band; 3],
+    starts: Vec<usize>,
+    cells: usize,
+}
+
+/// Cells of the tube either side of the pairs' paths.
+const TUBE_MARGIN: usize = 3;
+
+impl Tube {
+    fn for_items(
+        items: &PerLang<Vec<Item>>,
+        ratio: &impl Fn(Lang, Lang) -> f64,
+        priors: &Priors,
+    ) -> Tube {
+        let sizes = Lang::ALL.map(|l| items.get(l).len());
+        let whole = (sizes[0] + 1) * (sizes[1] + 1) * (sizes[2] + 1);
+        let band = |d: usize| -> Band {
+            if whole <= pair::WHOLE_TABLE {
+                return Band::full(sizes[0] + 1, sizes[d] + 1);
+            }
+            let (x, y) = (Lang::ALL[0], Lang::ALL[d]);
+            let path = pair::best_path(items.get(x), items.get(y), ratio(x, y), priors);
+            Band::around(&path, sizes[0] + 1, sizes[d] + 1, TUBE_MARGIN)
+        };
+        let rows = [Band::full(0, 0), band(1), band(2)];
+        let mut starts = Vec::with_capacity(sizes[0] + 1);
+        let mut cells = 0;
+        for i in 0..=sizes[0] {
+            starts.push(cells);
+            cells += rows[1].columns(i).len() * rows[2].columns(i).len();
+        }
+        Tube {
+            rows,
+            starts,
+            cells,
+        }
+    }
+
+    fn cells(&self) -> usize {
+        self.cells
+    }
+
+    fn index(&self, [i, j, k]: [usize; 3]) -> Option<usize> {
+        let (js, ks) = (self.rows[1].columns(i), self.rows[2].columns(i));
+        if !js.contains(&j) || !ks.contains(&k) {
+            return None;
+        }
+        Some(self.starts[i] + (j - js.start) * ks.len() + (k - ks.start))
+    }
+
+    /// The cells of each pair of languages' table the tube's groups read,
+    /// with room for the two sentences a group may take back.
+    fn pair_band(&self, pair: usize, sizes: [usize; 3]) -> Band {
+        let (x, y) = PAIRS[pair];
+        if x == 0 {
+            return self.rows[y].clone();
+        }
+        // The second and third languages: for each sentence of the second,
+        // the third's sentences beside it in some row of the tube.
+        let mut runs: Vec<Option<std::ops::Range<usize>>> = vec![None; sizes[1] + 1];
+        for i in 0..=sizes[0] {
+            let ks = self.rows[2].columns(i);
+            for j in self.rows[1].columns(i) {
+                let run = &mut runs[j];
+                *run = Some(match run.take() {
+                    Some(r) => r.start.min(ks.start)..r.end.max(ks.end),
+                    None => ks.clone(),
+                });
+            }
+        }
+        Band::new(runs.into_iter().map(|r| r.unwrap_or(0..0)).collect())
+    }
+}
+
+/// A group's cost: its shape's prior plus the pair costs of every two
+/// languages in it.
+fn group_cost(pairs: &PairCosts, from: [usize; 3], shape: [usize; 3], priors: &Priors) -> f64 {
     let absent = shape.iter().filter(|&&n| n == 0).count();
     let doubles = shape.iter().filter(|&&n| n == 2).count();
-    let mut cost = ABSENT[absent] + DOUBLE * doubles as f64;
+    let mut cost = priors.absent[absent] + priors.double * doubles as f64;
     for (pair, (x, y)) in PAIRS.iter().enumerate() {
         if shape[*x] > 0 && shape[*y] > 0 {
             cost += pairs.get(pair, from[*x], shape[*x], from[*y], shape[*y]);
@@ -105,28 +188,35 @@ fn group_cost(pairs: &PairCosts, from: [usize; 3], shape: [usize; 3]) -> f64 {
 /// The three pairs of languages, as dimensions of the table.
 const PAIRS: [(usize, usize); 3] = [(0, 1), (0, 2), (1, 2)];
 
-/// Every link cost between one or two sentences of one language and one or two
-/// of another, computed once: the table the search reads from, cell by cell.
+/// The link costs between one or two sentences of one language and one or
+/// two of another that the tube's groups read, computed once each: the
+/// table the search reads from, cell by cell.
 struct PairCosts {
-    sizes: [usize; 3],
-    costs: [Vec<f64>; 3],
+    bands: [Band; 3],
+    /// For each cell of a pair's band, the costs of 1-1, 1-2, 2-1 and 2-2.
+    costs: [Vec<[f64; 4]>; 3],
 }
 
 impl PairCosts {
-    fn new(items: &PerLang<Vec<Item>>, ratio: &impl Fn(Lang, Lang) -> f64) -> Self {
+    fn new(items: &PerLang<Vec<Item>>, ratio: &impl Fn(Lang, Lang) -> f64, tube: &Tube) -> Self {
         let langs = Lang::ALL;
         let sizes = langs.map(|l| items.get(l).len());
-        let costs = PAIRS.map(|(x, y)| {
+        let bands = [0, 1, 2].map(|pair| tube.pair_band(pair, sizes));
+        let costs = [0, 1, 2].map(|pair| {
+            let (x, y) = PAIRS[pair];
             let (a, b) = (items.get(langs[x]), items.get(langs[y]));
             let ratio = ratio(langs[x], langs[y]);
             let (runs_a, runs_b) = (runs(a), runs(b));
-            let mut table = vec![f64::INFINITY; sizes[x] * 2 * sizes[y] * 2];
+            let band = &bands[pair];
+            let mut table = vec![[f64::INFINITY; 4]; band.cells()];
+            // A group starts at a cell of the tube, whose two languages'
+            // sentences are a cell of the pair's band.
             for i in 0..sizes[x] {
-                for la in 1..=2.min(sizes[x] - i) {
-                    for j in 0..sizes[y] {
+                for j in band.columns(i).filter(|&j| j < sizes[y]) {
+                    let at = band.index(i, j).expect("a cell of its own row");
+                    for la in 1..=2.min(sizes[x] - i) {
                         for lb in 1..=2.min(sizes[y] - j) {
-                            let at = ((i * 2 + la - 1) * sizes[y] + j) * 2 + lb - 1;
-                            table[at] = pair::span_cost(
+                            table[at][(la - 1) * 2 + lb - 1] = pair::span_cost(
                                 &runs_a[i * 2 + la - 1],
                                 &runs_b[j * 2 + lb - 1],
                                 ratio,
@@ -137,12 +227,14 @@ impl PairCosts {
             }
             table
         });
-        PairCosts { sizes, costs }
+        PairCosts { bands, costs }
     }
 
     fn get(&self, pair: usize, i: usize, la: usize, j: usize, lb: usize) -> f64 {
-        let y = PAIRS[pair].1;
-        self.costs[pair][((i * 2 + la - 1) * self.sizes[y] + j) * 2 + lb - 1]
+        match self.bands[pair].index(i, j) {
+            Some(at) => self.costs[pair][at][(la - 1) * 2 + lb - 1],
+            None => f64::INFINITY,
+        }
     }
 }
 
@@ -155,11 +247,14 @@ fn runs(items: &[Item]) -> Vec<Item> {
 }
 
 /// A group is as sure as its least sure pair: each two languages in it as a
-/// link, each language it lacks as an omission of the others' sentences.
+/// link, each language it lacks as an omission of the others' sentences,
+/// judged against the sentences near where the group starts (`from`).
 fn confidence(
     items: &PerLang<Vec<Item>>,
     group: &PerLang<Vec<usize>>,
+    from: [usize; 3],
     ratio: &impl Fn(Lang, Lang) -> f64,
+    priors: &Priors,
 ) -> f64 {
     let take = |lang: Lang| -> Vec<Item> {
         group
@@ -168,23 +263,27 @@ fn confidence(
             .map(|&i| items.get(lang)[i].clone())
             .collect()
     };
+    let near = |d: usize| {
+        let all = items.get(Lang::ALL[d]);
+        let at = from[d];
+        &all[at.saturating_sub(pair::NEIGHBOURS)..(at + pair::NEIGHBOURS).min(all.len())]
+    };
     let mut sure: f64 = 1.0;
-    for x in Lang::ALL {
-        for y in Lang::ALL.into_iter().filter(|&y| y > x) {
-            let (a, b) = (take(x), take(y));
-            if (a.is_empty() && b.is_empty())
-                || (items.get(x).is_empty() || items.get(y).is_empty())
-            {
-                continue;
-            }
-            sure = sure.min(pair::confidence(
-                &a,
-                &b,
-                items.get(x),
-                items.get(y),
-                ratio(x, y),
-            ));
+    for (x, y) in PAIRS {
+        let (lx, ly) = (Lang::ALL[x], Lang::ALL[y]);
+        let (a, b) = (take(lx), take(ly));
+        if (a.is_empty() && b.is_empty()) || (items.get(lx).is_empty() || items.get(ly).is_empty())
+        {
+            continue;
         }
+        sure = sure.min(pair::confidence(
+            &a,
+            &b,
+            near(x),
+            near(y),
+            ratio(lx, ly),
+            priors,
+        ));
     }
     sure
 }

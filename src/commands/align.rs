@@ -37,7 +37,7 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
         let current =
             fs::read_to_string(existing).with_context(|| existing.display().to_string())?;
         if align::file::is_checked(existing, &current)? {
-            target = source.text.with_extension("align.proposed.tsv");
+            target = source.beside("align.proposed.tsv");
         }
     }
     // Written beside and renamed over, so that a file is never left half-written.

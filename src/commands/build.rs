@@ -55,11 +55,10 @@ pub enum Why {
 /// Builds the index, reporting progress and a summary on standard error.
 pub fn build(context: &Context, why: Why) -> anyhow::Result<(Outcome, f64)> {
     let started = Instant::now();
-    let interactive = context.interactive();
-    let mut progress = |id: &str, done: usize, total: usize| {
-        if interactive {
-            eprint!("\r\x1b[Kreading {done}/{total}: {id}");
-        }
+    let mut progress = Progress {
+        interactive: context.interactive(),
+        quiet: context.quiet,
+        warnings: 0,
     };
     let outcome = ushtil::build::build(
         &context.corpus,
@@ -67,7 +66,7 @@ pub fn build(context: &Context, why: Why) -> anyhow::Result<(Outcome, f64)> {
         why == Why::Asked { force: true },
         &mut progress,
     );
-    if interactive {
+    if progress.interactive {
         eprint!("\r\x1b[K");
     }
     let outcome = outcome?;
@@ -117,6 +116,31 @@ pub fn build(context: &Context, why: Why) -> anyhow::Result<(Outcome, f64)> {
         context.note(&summary);
     }
     Ok((outcome, seconds))
+}
+
+/// A build's progress on a terminal, and its warnings, one line each.
+struct Progress {
+    interactive: bool,
+    quiet: bool,
+    warnings: usize,
+}
+
+impl ushtil::build::Progress for Progress {
+    fn read(&mut self, id: &str, done: usize, total: usize) {
+        if self.interactive {
+            eprint!("\r\x1b[Kreading {done}/{total}: {id}");
+        }
+    }
+
+    fn warn(&mut self, message: &str) {
+        self.warnings += 1;
+        if self.interactive {
+            eprint!("\r\x1b[K");
+        }
+        if !self.quiet {
+            eprintln!("ushtil: warning: {message}");
+        }
+    }
 }
 
 /// `1 document`, `2 documents`.

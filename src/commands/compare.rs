@@ -96,13 +96,13 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
         bail!("--langs names no language");
     }
     let source = context.source(&args.doc)?;
-    let units = ushtil::build::read_units(&source)?;
+    let (units, _) = ushtil::build::read_units(&source)?;
     let abstracts: Vec<&Unit> = units
         .iter()
         .filter(|u| u.division == Division::Abstract)
         .collect();
     if abstracts.is_empty() {
-        bail!("{}: no abstracts to compare", source.text.display());
+        bail!("{}: no abstracts to compare", source.path().display());
     }
     let units: Vec<&Unit> = abstracts
         .iter()
@@ -113,7 +113,7 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
         let parts: Vec<&str> = abstracts.iter().map(|u| u.section.name()).collect();
         bail!(
             "{}: no abstract part {:?} (it has {})",
-            source.text.display(),
+            source.path().display(),
             args.section.as_deref().unwrap_or_default(),
             parts.join(", ")
         );

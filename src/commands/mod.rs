@@ -99,6 +99,7 @@ impl Context {
             anyhow::bail!("{doc}: no such file");
         }
         corpus::sources(&self.corpus)?
+            .0
             .into_iter()
             .find(|s| s.id == doc)
             .with_context(|| format!("no document {doc:?} in {}", self.corpus.display()))

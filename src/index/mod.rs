@@ -35,8 +35,9 @@ const MANIFEST: &str = "ushtil.json";
 /// Beside the manifest: the stamps of every corpus file indexed.
 const FILES: &str = "ushtil-files.json";
 
-/// Bumped whenever the schema or the analyzers change, so that old indexes are rebuilt.
-const FORMAT: u32 = 5;
+/// Bumped whenever the schema, the analyzers or the stored units change, so
+/// that old indexes are rebuilt. 6: body paragraph groups of translated texts.
+const FORMAT: u32 = 6;
 
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {

@@ -132,31 +132,38 @@ pub fn detect(text: &str, fallback: Lang) -> Lang {
             Lang::En
         };
     }
-    // Kazakh prose has about one letter in ten of its own; Russian only where it
-    // quotes a Kazakh name. Between the two, the function words decide.
-    let share = kazakh_letters as f64 / cyrillic.max(1) as f64;
-    if share >= 0.04 {
-        return Lang::Kk;
-    }
-    let (mut kazakh_words, mut russian_words) = (0usize, 0usize);
+    // Between Kazakh and Russian, words vote: one with a letter of Kazakh's
+    // own, or a Kazakh function word, for Kazakh; a Russian function word
+    // for Russian. A capitalised word with Kazakh letters is most often a
+    // name (`Бөкейхан`, `Тынышбайұлы` in a Russian sentence) and votes a
+    // quarter; so a Russian sentence full of Kazakh names stays Russian.
+    let (mut kazakh, mut russian) = (0.0f64, 0.0f64);
     for word in text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
     {
+        if word.chars().any(is_kazakh_letter) {
+            let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+            kazakh += if capitalised { 0.25 } else { 1.0 };
+            continue;
+        }
         // Function words are short: a long word need not be lower-cased.
         if word.len() > 16 {
             continue;
         }
         let word = word.to_lowercase();
-        kazakh_words += usize::from(KAZAKH_WORDS.contains(&word.as_str()));
-        russian_words += usize::from(RUSSIAN_WORDS.contains(&word.as_str()));
+        if KAZAKH_WORDS.contains(&word.as_str()) {
+            kazakh += 1.0;
+        } else if RUSSIAN_WORDS.contains(&word.as_str()) {
+            russian += 1.0;
+        }
     }
-    match kazakh_words.cmp(&russian_words) {
-        std::cmp::Ordering::Greater => Lang::Kk,
-        std::cmp::Ordering::Less => Lang::Ru,
-        std::cmp::Ordering::Equal if kazakh_letters > 0 => Lang::Kk,
-        std::cmp::Ordering::Equal if fallback == Lang::En => Lang::Ru,
-        std::cmp::Ordering::Equal => fallback,
+    match kazakh.partial_cmp(&russian) {
+        Some(std::cmp::Ordering::Greater) => Lang::Kk,
+        Some(std::cmp::Ordering::Less) => Lang::Ru,
+        _ if kazakh_letters > 0 => Lang::Kk,
+        _ if fallback == Lang::En => Lang::Ru,
+        _ => fallback,
     }
 }
 
@@ -181,6 +188,14 @@ mod tests {
     #[test]
     fn russian_with_a_kazakh_name_stays_russian() {
         let ru = "Газета «Сарыарқа» писала о выборах в Степном округе и о победе партии «Алаш».";
+        assert_eq!(detect(ru, Lang::Kk), Lang::Ru);
+    }
+
+    #[test]
+    fn russian_full_of_kazakh_names_stays_russian() {
+        // One letter in twelve is Kazakh, all of them in names.
+        let ru = "В газете «Қазақ» печатались статьи о программе партии, которую составили \
+                  Ә. Бөкейхан, М. Дулатұлы, А. Байтұрсынұлы, Ж. Досмұхамедұлы и Х. Досмұхамедұлы.";
         assert_eq!(detect(ru, Lang::Kk), Lang::Ru);
     }
 

@@ -9,6 +9,7 @@ pub mod lang;
 pub mod metadata;
 pub mod pdftext;
 pub mod segment;
+pub mod versions;
 
 use std::path::{Path, PathBuf};
 
@@ -17,7 +18,7 @@ use pdftext::RawParagraph;
 
 use crate::model::{
     Block, BlockKind, Division, Document, Lang, Metadata, Repair, RepairKind, Section, Sentence,
-    Table,
+    Table, Version,
 };
 use crate::text::fold;
 
@@ -46,6 +47,18 @@ pub enum IngestError {
 
 /// Reads and ingests one source file.
 pub fn ingest_file(path: &Path, id: &str, meta: Metadata) -> Result<Document, IngestError> {
+    let source = read_text(path)?;
+    let document = ingest(id, meta, &source);
+    if document.blocks.is_empty() {
+        return Err(IngestError::Empty {
+            path: path.to_owned(),
+        });
+    }
+    Ok(document)
+}
+
+/// Reads a source file as text: UTF-8, no NUL, something but white space.
+pub fn read_text(path: &Path) -> Result<String, IngestError> {
     let bytes = std::fs::read(path).map_err(|source| IngestError::Io {
         path: path.to_owned(),
         source,
@@ -69,13 +82,12 @@ pub fn ingest_file(path: &Path, id: &str, meta: Metadata) -> Result<Document, In
             byte,
         }
     })?;
-    let document = ingest(id, meta, &source);
-    if document.blocks.is_empty() {
+    if without_bom(&source).trim().is_empty() {
         return Err(IngestError::Empty {
             path: path.to_owned(),
         });
     }
-    Ok(document)
+    Ok(source)
 }
 
 /// A text without the byte-order mark that Windows editors and spreadsheets
@@ -85,25 +97,87 @@ pub(crate) fn without_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
-/// Ingests a source text.
+/// Ingests a source text, in one language or in several one after another.
 pub fn ingest(id: &str, meta: Metadata, source: &str) -> Document {
+    let (mut blocks, repairs) = read_blocks(source, None);
+    versions::settle_undecided(&mut blocks);
+    let versions = versions::find(&blocks, None);
+    document(id, meta, blocks, versions, repairs)
+}
+
+/// Ingests a text kept one file per language: each file's text, named by
+/// its language, is that language's version.
+pub fn ingest_versions(id: &str, meta: Metadata, files: &[(Lang, PathBuf, String)]) -> Document {
+    let mut blocks = Vec::new();
+    let mut versions = Vec::new();
+    let mut repairs = Vec::new();
+    let mut warnings = Vec::new();
+    for (lang, path, source) in files {
+        let (mut read, mut repaired) = read_blocks(source, Some(*lang));
+        if read.is_empty() {
+            warnings.push(format!(
+                "{}: no text in it; left out of {id}",
+                path.display()
+            ));
+            continue;
+        }
+        let offset = blocks.len();
+        for block in &mut read {
+            block.file = Some(*lang);
+        }
+        for repair in &mut repaired {
+            repair.file = Some(*lang);
+        }
+        versions.extend(versions::find(&read, Some(*lang)).into_iter().map(|mut v| {
+            v.blocks = v.blocks.start + offset..v.blocks.end + offset;
+            v
+        }));
+        blocks.append(&mut read);
+        repairs.append(&mut repaired);
+    }
+    let mut document = document(id, meta, blocks, versions, repairs);
+    document.warnings = warnings;
+    document
+}
+
+/// The blocks of one source text and the repairs made to it; `lang`, where
+/// the file names its language, is every block's.
+fn read_blocks(source: &str, lang: Option<Lang>) -> (Vec<Block>, Vec<Repair>) {
     let source = without_bom(source);
     let layout = pdftext::paragraphs(source);
-    let mut builder = Builder::default();
-    for paragraph in layout.paragraphs {
+    let paragraphs = match lang {
+        Some(_) => layout.paragraphs,
+        None => versions::split_at_language_changes(layout.paragraphs),
+    };
+    let mut builder = Builder {
+        forced: lang,
+        ..Builder::default()
+    };
+    for paragraph in paragraphs {
         builder.add(paragraph);
     }
     builder.finish_abstract();
-    let mut meta = meta;
-    metadata::infer(&mut meta, &builder.blocks);
     let mut repairs = layout.repairs;
     repairs.extend(builder.repairs);
     repairs.sort_by_key(|r| r.line);
+    (builder.blocks, repairs)
+}
+
+fn document(
+    id: &str,
+    mut meta: Metadata,
+    blocks: Vec<Block>,
+    versions: Vec<Version>,
+    repairs: Vec<Repair>,
+) -> Document {
+    metadata::infer(&mut meta, &blocks);
     Document {
         id: id.to_owned(),
         meta,
-        blocks: builder.blocks,
+        blocks,
+        versions,
         repairs,
+        warnings: Vec::new(),
     }
 }
 
@@ -129,6 +203,8 @@ struct Builder {
     /// The paragraphs of the abstract being read, joined when it ends.
     abstract_text: Vec<RawParagraph>,
     body_lang: Lang,
+    /// The language of every block, where the file names it.
+    forced: Option<Lang>,
 }
 
 impl Default for Builder {
@@ -139,6 +215,7 @@ impl Default for Builder {
             place: Place::Front,
             abstract_text: Vec::new(),
             body_lang: Lang::En,
+            forced: None,
         }
     }
 }
@@ -228,7 +305,9 @@ impl Builder {
             BlockKind::Heading => &paragraph.text,
             _ => &paragraph.text[start..],
         };
-        let lang = lang::detect(text, self.body_lang);
+        let lang = self
+            .forced
+            .unwrap_or_else(|| lang::detect(text, self.body_lang));
         self.body_lang = lang;
         let start = if kind == BlockKind::Heading { 0 } else { start };
         let block = make_block(
@@ -271,6 +350,7 @@ impl Builder {
                     line: paragraph.line_at(base + at),
                     printed: format!("{first}{gap}{second}"),
                     repaired: format!("{first}{gap} {second}"),
+                    file: None,
                 });
             }
         }
@@ -283,6 +363,7 @@ impl Builder {
                     line: paragraph.line_at(base + at),
                     printed: word.to_owned(),
                     repaired: folded,
+                    file: None,
                 });
             }
         }
@@ -342,7 +423,9 @@ impl Builder {
                 Section::Acknowledgement => BlockKind::Acknowledgement,
                 _ => BlockKind::Paragraph,
             };
-            let lang = lang::detect(&part.text, hint);
+            let lang = self
+                .forced
+                .unwrap_or_else(|| lang::detect(&part.text, hint));
             let block = make_block(
                 kind,
                 lang,
@@ -410,6 +493,7 @@ fn make_block(
         line,
         sentences,
         table,
+        file: None,
     }
 }
 

@@ -226,6 +226,10 @@ fn closes_quotation_with_reference(line: &str) -> bool {
         .is_some_and(|open| line[..open].trim_end().ends_with('»'))
 }
 
+/// Wider than any page a PDF extractor wraps: a text whose full lines are
+/// wider is written one paragraph a line.
+const PARAGRAPH_A_LINE: usize = 160;
+
 /// A table row is short; a full line of many words is prose again.
 fn is_prose(line: &Line, widths: Widths) -> bool {
     line.width * 100 >= widths.usual * 85 && line.text.split(' ').count() >= 8
@@ -242,11 +246,13 @@ pub fn paragraphs(source: &str) -> Layout {
             line: l.number,
             printed: l.printed.trim().to_owned(),
             repaired: l.text.clone(),
+            file: None,
         })
         .collect();
     // Hyphens at line ends, as (paragraph, byte offset): settled once all words are known.
     let mut hyphens: Vec<(usize, usize)> = Vec::new();
     let widths = Widths::of(&lines);
+    let paragraph_a_line = widths.usual > PARAGRAPH_A_LINE;
     let mut out: Vec<RawParagraph> = Vec::new();
     let mut current: Option<RawParagraph> = None;
     let mut previous: Option<&Line> = None;
@@ -282,7 +288,9 @@ pub fn paragraphs(source: &str) -> Layout {
         }
         match (current.as_mut(), previous) {
             (Some(paragraph), Some(before))
-                if label.is_none() && !ends_paragraph(paragraph, before, line, widths) =>
+                if label.is_none()
+                    && !paragraph_a_line
+                    && !ends_paragraph(paragraph, before, line, widths) =>
             {
                 if let Some(at) = paragraph.join(line) {
                     hyphens.push((out.len(), at));
@@ -357,6 +365,7 @@ fn settle_hyphens(paragraphs: &mut [RawParagraph], hyphens: &[(usize, usize)]) -
             line,
             printed: printed.replacen('-', "-\n", 1),
             repaired: repaired.clone(),
+            file: None,
         });
         if repaired != printed {
             paragraph.remove_hyphen(at);
@@ -488,6 +497,17 @@ mod tests {
             "According to the calculations of the leader of «Alash» A. Bukeikhan, in 1917 the number of",
         ]);
         assert_eq!(paragraphs(&extracted(&lines)).paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn text_written_one_paragraph_a_line_keeps_each_line_apart() {
+        // From the Constitution of Kazakhstan: a title, then the preamble.
+        let source = "Конституция Республики Казахстан\n\
+                      Мы, народ Казахстана, объединенный общей исторической судьбой, созидая государственность на исконной казахской земле, сознавая себя миролюбивым гражданским обществом.\n\
+                      Принимаем настоящую Конституцию.\n";
+        let paragraphs = paragraphs(source).paragraphs;
+        assert_eq!(paragraphs.len(), 3);
+        assert_eq!(paragraphs[2].text, "Принимаем настоящую Конституцию.");
     }
 
     #[test]
