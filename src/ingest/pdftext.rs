@@ -212,8 +212,19 @@ fn ends_paragraph(paragraph: &RawParagraph, line: &Line, next: &Line, widths: Wi
     }
     let first_word = next.text.split(' ').next().unwrap_or("").chars().count();
     widths.is_short(line.width)
+        || opens_numbered_point(&next.text)
         || line.width + 1 + first_word <= widths.widest
         || closes_quotation_with_reference(&line.text)
+}
+
+/// `2. Основополагающими принципами …`, `3) …`: a numbered point of a law
+/// or a list, which opens a paragraph of its own after a sentence's end.
+fn opens_numbered_point(line: &str) -> bool {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &line[digits..];
+    (1..=3).contains(&digits)
+        && (rest.starts_with(". ") || rest.starts_with(") "))
+        && rest[2..].starts_with(char::is_uppercase)
 }
 
 /// `… anyone but God!» (Bulletin…, 1917).`: a quotation mark closed, then a
@@ -229,6 +240,19 @@ fn closes_quotation_with_reference(line: &str) -> bool {
 /// Wider than any page a PDF extractor wraps: a text whose full lines are
 /// wider is written one paragraph a line.
 const PARAGRAPH_A_LINE: usize = 160;
+
+/// Whether the lines were wrapped at a page's width: then most of them come
+/// close to it. Written one paragraph a line, a text's lines are as long as
+/// its paragraphs, most of them far from its usual width. Too few lines to
+/// tell are taken as wrapped.
+fn is_wrapped(lines: &[Line], widths: Widths) -> bool {
+    let long: Vec<usize> = lines.iter().map(|l| l.width).filter(|&w| w >= 20).collect();
+    if long.len() < 8 {
+        return true;
+    }
+    let full = long.iter().filter(|&&w| w * 5 >= widths.usual * 4).count();
+    full * 2 >= long.len()
+}
 
 /// A table row is short; a full line of many words is prose again.
 fn is_prose(line: &Line, widths: Widths) -> bool {
@@ -252,7 +276,7 @@ pub fn paragraphs(source: &str) -> Layout {
     // Hyphens at line ends, as (paragraph, byte offset): settled once all words are known.
     let mut hyphens: Vec<(usize, usize)> = Vec::new();
     let widths = Widths::of(&lines);
-    let paragraph_a_line = widths.usual > PARAGRAPH_A_LINE;
+    let paragraph_a_line = widths.usual > PARAGRAPH_A_LINE || !is_wrapped(&lines, widths);
     let mut out: Vec<RawParagraph> = Vec::new();
     let mut current: Option<RawParagraph> = None;
     let mut previous: Option<&Line> = None;
@@ -500,6 +524,21 @@ mod tests {
     }
 
     #[test]
+    fn a_numbered_point_opens_a_paragraph() {
+        // The Constitution of Kazakhstan, Article 1: the first point's last
+        // line is the page's widest, so the next word would not have fitted.
+        let mut lines = vec![
+            "1. Республика Казахстан утверждает себя демократическим, светским, правовым и социальным",
+            "государством, высшими ценностями которого являются человек, его жизнь, права и свободы.",
+            "2. Основополагающими принципами деятельности Республики являются: общественное согласие и",
+        ];
+        lines.extend(&BODY[..2]);
+        let paragraphs = paragraphs(&extracted(&lines)).paragraphs;
+        assert_eq!(paragraphs.len(), 2, "{paragraphs:#?}");
+        assert!(paragraphs[1].text.starts_with("2. Основополагающими"));
+    }
+
+    #[test]
     fn text_written_one_paragraph_a_line_keeps_each_line_apart() {
         // From the Constitution of Kazakhstan: a title, then the preamble.
         let source = "Конституция Республики Казахстан\n\
@@ -508,6 +547,24 @@ mod tests {
         let paragraphs = paragraphs(source).paragraphs;
         assert_eq!(paragraphs.len(), 3);
         assert_eq!(paragraphs[2].text, "Принимаем настоящую Конституцию.");
+    }
+
+    #[test]
+    fn a_law_written_one_paragraph_a_line_keeps_its_points_apart() {
+        // The AIFC law, Article 1, as its Kazakh text is copied from the
+        // register: each definition a line of its own, ending in `;`.
+        let source = "\"Астана\" халықаралық қаржы орталығы туралы\n\
+            Қазақстан Республикасының Конституциялық Заңы 2015 жылғы 7 желтоқсандағы № 438-V ҚРЗ.\n\
+            1-бап. Осы Конституциялық заңда пайдаланылатын негізгі ұғымдар\n\
+            Осы Конституциялық заңда мынадай негізгі ұғымдар пайдаланылады:\n\
+            1) \"Астана\" халықаралық қаржы орталығы (бұдан әрі – Орталық) – Қазақстан Республикасының Президенті айқындайтын дәл белгіленген шекарасы бар, қаржы саласындағы ерекше құқықтық режим қолданылатын Астана қаласының шегіндегі аумақ;\n\
+            2) қор биржасы – Орталықта қаржы құралдарымен сауда-саттықты ұйымдастырушылық және техникалық қамтамасыз етуді жүзеге асыратын заңды тұлға;\n\
+            3) лицензиялау – лицензияның болуын талап ететін қызметті Орталықтың аумағында жүзеге асыруға рұқсат берумен байланысты іс-шаралар кешені;\n\
+            Қолданушылар назарына!\n\
+            Қолданушыларға ыңғайлы болуы үшін ЗҚАИ мазмұнды жасады.\n";
+        let paragraphs = paragraphs(source).paragraphs;
+        assert_eq!(paragraphs.len(), 9, "{paragraphs:#?}");
+        assert!(paragraphs[5].text.starts_with("2) қор биржасы"));
     }
 
     #[test]
