@@ -180,3 +180,71 @@ fn a_law_with_notes_only_the_kazakh_prints_aligns_around_them() {
         assert_eq!((*precision, *recall), (1.0, 1.0), "{layout}");
     }
 }
+
+#[test]
+fn texts_misnamed_or_clashing_are_left_out_by_name_and_the_rest_builds() {
+    let separate = repo("tests/data/parallel/trilingual/separate");
+    let corpus = tempfile::tempdir().unwrap();
+    let index = tempfile::tempdir().unwrap();
+    for lang in ["kk", "ru", "en"] {
+        let name = format!("const-art1.{lang}.txt");
+        std::fs::copy(separate.join(&name), corpus.path().join(&name)).unwrap();
+    }
+    let russian = std::fs::read_to_string(separate.join("const-art2-3.ru.txt")).unwrap();
+    let kazakh = std::fs::read_to_string(separate.join("const-art2-3.kk.txt")).unwrap();
+    for (name, text) in [
+        ("notes.de.txt", russian.as_str()),
+        ("shouting.KK.TXT", kazakh.as_str()),
+        ("twice.kk.txt", kazakh.as_str()),
+        ("twice.kaz.txt", kazakh.as_str()),
+        ("both.txt", russian.as_str()),
+        ("both.ru.txt", russian.as_str()),
+        ("hollow.kk.txt", " \n\n"),
+        ("hollow.ru.txt", russian.as_str()),
+    ] {
+        std::fs::write(corpus.path().join(name), text).unwrap();
+    }
+    let out = ushtil(corpus.path(), index.path(), &["build"]);
+    let errors = common::stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{errors}");
+    for (file, says) in [
+        ("notes.de.txt", "`de` is not a language of the corpus"),
+        ("shouting.KK.TXT", "rename it shouting.kk.txt"),
+        (
+            "twice.kaz.txt",
+            "is the kk text of the document twice already",
+        ),
+        ("both.ru.txt", "is the text of the document both already"),
+        ("hollow.kk.txt", "no text in it"),
+    ] {
+        let line = errors.lines().find(|l| l.contains(file));
+        assert!(line.is_some_and(|l| l.contains(says)), "{file}: {errors}");
+    }
+    // The rest is built: the Constitution in three languages, the hollow
+    // document from its Russian text, one text of each clash.
+    let out = ushtil(corpus.path(), index.path(), &["--quiet", "export"]);
+    let units = json_lines(&out);
+    let langs_of = |doc: &str| -> Vec<String> {
+        let mut langs: Vec<String> = units
+            .iter()
+            .filter(|u| u["doc"] == doc)
+            .flat_map(|u| {
+                u["texts"]
+                    .as_object()
+                    .unwrap()
+                    .iter()
+                    .filter(|(_, t)| t.is_string())
+                    .map(|(l, _)| l.clone())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        langs.sort();
+        langs.dedup();
+        langs
+    };
+    assert_eq!(langs_of("const-art1"), ["en", "kk", "ru"]);
+    assert_eq!(langs_of("hollow"), ["ru"]);
+    assert_eq!(langs_of("twice"), ["kk"]);
+    assert_eq!(langs_of("both"), ["ru"]);
+    assert!(langs_of("notes").is_empty() && langs_of("shouting").is_empty());
+}

@@ -19,7 +19,7 @@ pub struct Args {
 }
 
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
-    let (outcome, seconds) = build(context, Why::Asked { force: args.force })?;
+    let (outcome, seconds, left_out) = build(context, Why::Asked { force: args.force })?;
     let manifest = outcome.manifest();
     if args.format == output::ReportFormat::Json {
         let (changed, removed) = match &outcome {
@@ -40,6 +40,13 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
         });
         writeln!(anstream::stdout(), "{report}")?;
     }
+    // The rest of the corpus is built; what was left out still fails the run.
+    if left_out > 0 {
+        anyhow::bail!(
+            "{left_out} file{} left out of the corpus (named above)",
+            if left_out == 1 { "" } else { "s" }
+        );
+    }
     Ok(Status::Found)
 }
 
@@ -52,8 +59,9 @@ pub enum Why {
     Stale,
 }
 
-/// Builds the index, reporting progress and a summary on standard error.
-pub fn build(context: &Context, why: Why) -> anyhow::Result<(Outcome, f64)> {
+/// Builds the index, reporting progress, warnings and a summary on standard
+/// error; returns what it did, in how many seconds, and how many warnings.
+pub fn build(context: &Context, why: Why) -> anyhow::Result<(Outcome, f64, usize)> {
     let started = Instant::now();
     let mut progress = Progress {
         interactive: context.interactive(),
@@ -115,7 +123,7 @@ pub fn build(context: &Context, why: Why) -> anyhow::Result<(Outcome, f64)> {
     if why != Why::Stale || !matches!(outcome, Outcome::UpToDate(_)) {
         context.note(&summary);
     }
-    Ok((outcome, seconds))
+    Ok((outcome, seconds, progress.warnings))
 }
 
 /// A build's progress on a terminal, and its warnings, one line each.

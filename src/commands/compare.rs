@@ -15,7 +15,10 @@ use super::{Context, Status};
 pub struct Args {
     /// A document id of the corpus, or the path of a text file.
     doc: String,
-    /// Only this part of the abstracts (introduction, goals, materials, results, conclusion, keywords …).
+    /// Only this part: of the abstracts (introduction, goals, materials,
+    /// results, conclusion, keywords …), of a translated text's body (`body`,
+    /// a paragraph group by its number `5` or unit `u005`, or the groups from
+    /// a heading such as `Статья 3` or `3-бап` to the next heading).
     #[arg(long, value_name = "PART")]
     section: Option<String>,
     /// The languages to show, in this order.
@@ -83,12 +86,47 @@ impl Row<'_> {
     }
 }
 
-/// Whether a unit is of the abstract part `wanted`, named as compare's help
-/// names it (`results`) or as search prints it (`abstract/results`).
+/// Whether a unit is of the part `wanted`, named as compare's help names it
+/// (`results`, `body`, `u005`, `5`) or as search prints it (`abstract/results`).
 fn is_part(unit: &Unit, wanted: &str) -> bool {
     let wanted = wanted.trim().to_lowercase();
+    if wanted == "body" || wanted == unit.section_path() {
+        return unit.division == Division::Body;
+    }
+    if wanted == unit.id || wanted.parse::<usize>().is_ok_and(|n| n == unit.ordinal()) {
+        return true;
+    }
     let wanted = wanted.strip_prefix("abstract/").unwrap_or(&wanted);
-    unit.section.name() == wanted
+    unit.division == Division::Abstract && unit.section.name() == wanted
+}
+
+/// A body unit that reads as a heading: each language's text a few words.
+fn is_heading(unit: &Unit) -> bool {
+    unit.division == Division::Body && unit.kind == ushtil::model::BlockKind::Heading
+        || Lang::ALL
+            .iter()
+            .filter_map(|&l| unit.text(l))
+            .all(|t| t.split_whitespace().count() <= 8 && !t.trim_end().ends_with(['.', ';', ':']))
+}
+
+/// The units from the heading `wanted` (in any language, any case) to the
+/// next heading.
+fn from_heading<'a>(units: &[&'a Unit], wanted: &str) -> Vec<&'a Unit> {
+    let wanted = wanted.trim().to_lowercase();
+    let Some(start) = units.iter().position(|u| {
+        is_heading(u)
+            && Lang::ALL
+                .iter()
+                .filter_map(|&l| u.text(l))
+                .any(|t| t.trim().trim_end_matches('.').to_lowercase() == wanted)
+    }) else {
+        return Vec::new();
+    };
+    let end = units[start + 1..]
+        .iter()
+        .position(|u| is_heading(u))
+        .map_or(units.len(), |n| start + 1 + n);
+    units[start..end].to_vec()
 }
 
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
@@ -97,22 +135,38 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     }
     let source = context.source(&args.doc)?;
     let (units, _) = ushtil::build::read_units(&source)?;
+    // The abstracts and, of a translated text, the body's paragraph groups.
     let abstracts: Vec<&Unit> = units
         .iter()
-        .filter(|u| u.division == Division::Abstract)
+        .filter(|u| u.division == Division::Abstract || u.paragraphs.is_some())
         .collect();
     if abstracts.is_empty() {
-        bail!("{}: no abstracts to compare", source.path().display());
+        bail!(
+            "{}: no abstracts or translations to compare",
+            source.path().display()
+        );
     }
-    let units: Vec<&Unit> = abstracts
+    let mut units: Vec<&Unit> = abstracts
         .iter()
         .copied()
         .filter(|u| args.section.as_deref().is_none_or(|s| is_part(u, s)))
         .collect();
+    if let (true, Some(wanted)) = (units.is_empty(), args.section.as_deref()) {
+        units = from_heading(&abstracts, wanted);
+    }
     if units.is_empty() {
-        let parts: Vec<&str> = abstracts.iter().map(|u| u.section.name()).collect();
+        let mut parts: Vec<String> = Vec::new();
+        for unit in &abstracts {
+            let part = match unit.division {
+                Division::Abstract => unit.section.name().to_owned(),
+                Division::Body => "body".to_owned(),
+            };
+            if !parts.contains(&part) {
+                parts.push(part);
+            }
+        }
         bail!(
-            "{}: no abstract part {:?} (it has {})",
+            "{}: no part {:?} (it has {})",
             source.path().display(),
             args.section.as_deref().unwrap_or_default(),
             parts.join(", ")
@@ -126,7 +180,10 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
             }
             rows.push(Row {
                 doc: &unit.doc,
-                section: unit.section_path(),
+                section: match unit.paragraphs {
+                    Some(_) => format!("{} {}", unit.section_path(), unit.id),
+                    None => unit.section_path(),
+                },
                 group: n + 1,
                 confidence: link.confidence,
                 texts,
@@ -254,7 +311,8 @@ fn print_summary(out: &mut impl Write, units: &[&Unit], langs: &[Lang]) -> std::
                 let own = link.sentences.get(lang).len();
                 sentences += own;
                 for &other in langs.iter().filter(|&&o| o != lang) {
-                    if link.sentences.get(other).is_empty() && unit.passages.get(other).is_some() {
+                    let compared = unit.passages.get(other).is_some() || unit.paragraphs.is_some();
+                    if link.sentences.get(other).is_empty() && compared {
                         *lacking.get_mut(other) += own;
                     }
                 }

@@ -1,13 +1,15 @@
 //! `ushtil inspect DOC`: shows what ingest found in a document, block by block
 //! (source line, kind, language, section, first words), its metadata (marking
 //! what was inferred) and the repairs made to the printed text, so that a
-//! curator can check a document at a glance.
+//! curator can check a document at a glance. A translated text also shows
+//! its versions (language, file, first line, title) and how the aligner
+//! grouped their paragraphs (1-1, 2-1, 1-0 …, with confidence).
 
 use std::io::{BufWriter, Write};
 
 use anstyle::{AnsiColor, Style};
 use serde::Serialize;
-use ushtil::model::{Block, Document, RepairKind};
+use ushtil::model::{Block, Document, Lang, PerLang, RepairKind, Unit};
 
 use super::{output::ReportFormat, Context, Status};
 
@@ -31,24 +33,70 @@ const DIM: Style = Style::new().dimmed();
 const SECTION: Style = AnsiColor::Cyan.on_default();
 
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
-    let document = read(context, &args.doc)?;
+    let source = context.source(&args.doc)?;
+    let document = ushtil::build::read_document(&source)?;
+    for warning in &document.warnings {
+        eprintln!("ushtil: warning: {warning}");
+    }
+    let groups = paragraph_groups(&ushtil::build::aligned_units(&source, &document)?);
     let mut out = BufWriter::new(anstream::stdout().lock());
     match args.format {
         ReportFormat::Json => {
-            let json = DocumentJson::new(&document);
+            let json = DocumentJson::new(&document, groups);
             writeln!(out, "{}", serde_json::to_string(&json)?)?;
         }
-        ReportFormat::Text => print(&mut out, &document, &args)?,
+        ReportFormat::Text => print(&mut out, &document, &groups, &args)?,
     }
     out.flush()?;
     Ok(Status::Found)
 }
 
-fn read(context: &Context, doc: &str) -> anyhow::Result<Document> {
-    Ok(ushtil::build::read_document(&context.source(doc)?)?)
+/// One group of aligned body paragraphs, as inspect shows it.
+#[derive(Serialize)]
+struct GroupJson {
+    unit: String,
+    /// `1-1-1`, `2-1-0`: paragraphs of kk, ru and en.
+    shape: String,
+    paragraphs: PerLang<usize>,
+    confidence: f32,
+    /// The opening words of the group, in the first language it has.
+    opening: String,
 }
 
-fn print(out: &mut impl Write, document: &Document, args: &Args) -> std::io::Result<()> {
+fn paragraph_groups(units: &[Unit]) -> Vec<GroupJson> {
+    units
+        .iter()
+        .filter_map(|unit| {
+            let paragraphs = unit.paragraphs?;
+            let shape: Vec<String> = Lang::ALL
+                .iter()
+                .map(|&l| paragraphs.get(l).to_string())
+                .collect();
+            let opening = Lang::ALL
+                .iter()
+                .find_map(|&l| unit.text(l))
+                .unwrap_or_default()
+                .split_whitespace()
+                .take(8)
+                .collect::<Vec<_>>()
+                .join(" ");
+            Some(GroupJson {
+                unit: unit.id.clone(),
+                shape: shape.join("-"),
+                paragraphs,
+                confidence: unit.confidence,
+                opening,
+            })
+        })
+        .collect()
+}
+
+fn print(
+    out: &mut impl Write,
+    document: &Document,
+    groups: &[GroupJson],
+    args: &Args,
+) -> std::io::Result<()> {
     let meta = &document.meta;
     writeln!(out, "{HEADER}{}{HEADER:#}", document.id)?;
     let inferred = |field: &str| {
@@ -82,13 +130,54 @@ fn print(out: &mut impl Write, document: &Document, args: &Args) -> std::io::Res
         };
         writeln!(out, "  {name:<10} {value}{}", inferred(name))?;
     }
+    if document.versions.len() > 1 || document.versions.iter().any(|v| v.file.is_some()) {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{DIM}versions  lang  file                      line  title{DIM:#}"
+        )?;
+        for version in &document.versions {
+            let file = version
+                .file
+                .map_or("—".to_owned(), |l| format!("{}.{l}.txt", document.id));
+            writeln!(
+                out,
+                "          {:<5} {:<25} {:>4}  {}",
+                version.lang.code(),
+                file,
+                version.line,
+                version.title.as_deref().unwrap_or("—")
+            )?;
+        }
+    }
     writeln!(out)?;
     writeln!(
         out,
         "{DIM} line  kind             lang  section                     sent  text{DIM:#}"
     )?;
+    let mut file = None;
     for block in &document.blocks {
+        if block.file != file {
+            file = block.file;
+            if let Some(lang) = file {
+                writeln!(out, "{HEADER}{}.{lang}.txt{HEADER:#}", document.id)?;
+            }
+        }
         print_block(out, block, args.width)?;
+    }
+    if !groups.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{DIM}paragraph groups (kk-ru-en)  confidence  opening words{DIM:#}"
+        )?;
+        for group in groups {
+            writeln!(
+                out,
+                "  {:<6} {:<20} {:>10.2}  {}",
+                group.unit, group.shape, group.confidence, group.opening
+            )?;
+        }
     }
     writeln!(out)?;
     let count = |kind: RepairKind| document.repairs.iter().filter(|r| r.kind == kind).count();
@@ -158,12 +247,15 @@ fn print_block(out: &mut impl Write, block: &Block, width: usize) -> std::io::Re
     )
 }
 
-/// The document as JSON: metadata, blocks without their words, repairs.
+/// The document as JSON: metadata, versions, blocks without their words,
+/// paragraph groups, repairs.
 #[derive(Serialize)]
 struct DocumentJson<'a> {
     doc: &'a str,
     meta: &'a ushtil::model::Metadata,
+    versions: &'a [ushtil::model::Version],
     blocks: Vec<BlockJson<'a>>,
+    groups: Vec<GroupJson>,
     repairs: &'a [ushtil::model::Repair],
 }
 
@@ -179,6 +271,8 @@ struct BlockJson<'a> {
     sentences: Vec<SentenceJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     table: Option<&'a ushtil::model::Table>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<Lang>,
 }
 
 #[derive(Serialize)]
@@ -188,10 +282,12 @@ struct SentenceJson<'a> {
 }
 
 impl<'a> DocumentJson<'a> {
-    fn new(document: &'a Document) -> Self {
+    fn new(document: &'a Document, groups: Vec<GroupJson>) -> Self {
         DocumentJson {
             doc: &document.id,
             meta: &document.meta,
+            versions: &document.versions,
+            groups,
             blocks: document
                 .blocks
                 .iter()
@@ -212,6 +308,7 @@ impl<'a> DocumentJson<'a> {
                         })
                         .collect(),
                     table: b.table.as_ref(),
+                    file: b.file,
                 })
                 .collect(),
             repairs: &document.repairs,
