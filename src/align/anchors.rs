@@ -61,7 +61,10 @@ impl Anchors {
         }
         for (_, word) in segment::words(text) {
             if word.chars().any(|c| c.is_ascii_digit()) {
-                // The digits alone: `8-ші`, `8th` and `8` are one number.
+                // The digits alone: `8-ші`, `8th` and `8` are one number, and
+                // so are `9,000`, `9 000` and `9000` (a group of three digits
+                // after a comma or a full stop continues its number).
+                let word = join_digit_groups(word);
                 for number in word
                     .split(|c: char| !c.is_ascii_digit())
                     .filter(|n| !n.is_empty())
@@ -98,6 +101,26 @@ impl Anchors {
         )
     }
 
+    /// How many anchors there are.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// A sample of the anchors: the `k` smallest keys of words and the `k`
+    /// smallest of numbers. Keys are hashes, so two texts holding the same
+    /// words keep the same ones, and their similarity is kept roughly.
+    pub fn sketch(&self, k: usize) -> Anchors {
+        let numbers = self.keys.partition_point(|&key| key < NUMBER);
+        let (words, numbers) = self.keys.split_at(numbers);
+        let mut keys = words[..k.min(words.len())].to_vec();
+        keys.extend_from_slice(&numbers[..k.min(numbers.len())]);
+        Anchors { keys }
+    }
+
     /// Dice's coefficient of the two sets: 0 for nothing shared, 1 for the same.
     pub fn similarity(&self, other: &Anchors) -> f64 {
         let total = self.keys.len() + other.keys.len();
@@ -107,15 +130,39 @@ impl Anchors {
         2.0 * shared(&self.keys, &other.keys) as f64 / total as f64
     }
 
-    /// How many numbers one side has that the other lacks. Translations carry
-    /// numbers over, so each is evidence that the two do not translate each other.
-    pub fn unmatched_numbers(&self, other: &Anchors) -> usize {
+    /// How many numbers one side has that the other lacks, and how many the
+    /// two have in all. Translations carry numbers over, so each one lacking
+    /// is evidence that the two do not translate each other.
+    pub fn unmatched_numbers(&self, other: &Anchors) -> (usize, usize) {
         fn numbers(keys: &[u64]) -> &[u64] {
             &keys[keys.partition_point(|&k| k < NUMBER)..]
         }
         let (a, b) = (numbers(&self.keys), numbers(&other.keys));
-        a.len() + b.len() - 2 * shared(a, b)
+        (a.len() + b.len() - 2 * shared(a, b), a.len() + b.len())
     }
+}
+
+/// `9,000` → `9000`, `1.250.000` → `1250000`; `12.5` and `1917-1918` stay.
+fn join_digit_groups(word: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = word.as_bytes();
+    let joins = |i: usize| {
+        matches!(bytes[i], b',' | b'.')
+            && i > 0
+            && bytes[i - 1].is_ascii_digit()
+            && bytes.len() >= i + 4
+            && bytes[i + 1..i + 4].iter().all(u8::is_ascii_digit)
+            && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit())
+    };
+    if !(0..bytes.len()).any(joins) {
+        return word.into();
+    }
+    let kept: Vec<u8> = (0..bytes.len())
+        .filter(|&i| !joins(i))
+        .map(|i| bytes[i])
+        .collect();
+    String::from_utf8(kept)
+        .expect("only ASCII punctuation taken out")
+        .into()
 }
 
 /// How many keys two sorted lists share.
@@ -277,9 +324,18 @@ mod tests {
         let kk = Anchors::of_text("Сайлау 1917 жылдың 12 қарашасында өтті.");
         let en = Anchors::of_text("The elections were held on 12 November 1917 and 28 November.");
         assert!(kk.contains("#1917") && !kk.contains("1917"));
-        assert_eq!(kk.unmatched_numbers(&en), 1);
-        assert_eq!(en.unmatched_numbers(&kk), 1);
-        assert_eq!(kk.unmatched_numbers(&kk), 0);
+        assert_eq!(kk.unmatched_numbers(&en), (1, 5));
+        assert_eq!(en.unmatched_numbers(&kk), (1, 5));
+        assert_eq!(kk.unmatched_numbers(&kk), (0, 4));
+    }
+
+    #[test]
+    fn a_number_written_with_digit_groups_is_one_number() {
+        let en = Anchors::of_text("About 9,000 people marched, 1,250,000 watched.");
+        let ru = Anchors::of_text("Около 9000 человек шли, 1250000 смотрели.");
+        assert_eq!(en.unmatched_numbers(&ru), (0, 4));
+        let decimal = Anchors::of_text("a rise of 12.5 per cent");
+        assert!(decimal.contains("#12") && decimal.contains("#5"));
     }
 
     #[test]

@@ -109,6 +109,13 @@ pub fn align(doc: &Document) -> Vec<Unit> {
     units
 }
 
+/// The groups of a translated text's body paragraphs, as links whose numbers
+/// are the paragraphs of each language's version (the first pass of
+/// [`align`], on its own for measuring it).
+pub fn paragraph_groups(doc: &Document) -> Vec<Link> {
+    align_paragraphs(&bodies(doc), &glossary(doc))
+}
+
 /// The body's blocks of each language's version, in order; a language
 /// printed in two runs (kk, ru, kk) has both, one after the other.
 fn bodies(doc: &Document) -> PerLang<Vec<&Block>> {

@@ -37,6 +37,17 @@ const VARIANCE: f64 = 6.8;
 /// band around a coarse alignment ([`Band`]).
 pub(crate) const WHOLE_TABLE: usize = 1 << 20;
 
+/// A cell costs as much as the anchors it compares: a table is worked out
+/// whole up to this many anchors compared (a table of [`WHOLE_TABLE`] cells
+/// of sentences with some twenty anchors each), not of paragraphs of two
+/// hundred.
+const WHOLE_WORK: usize = WHOLE_TABLE * 40;
+
+/// Anchors of each kind a coarse run keeps: its smallest keys, which, keys
+/// being hashes, are a fair sample that two runs holding the same words
+/// sample alike.
+const COARSE_SKETCH: usize = 48;
+
 /// Sentences of the other side an omission's confidence compares it with,
 /// on either side of where it stands: enough to find a translation the
 /// aligner put a little off, few enough that a book costs no more per
@@ -76,7 +87,9 @@ pub(crate) fn best_path(
     priors: &Priors,
 ) -> Vec<(usize, usize)> {
     let (n, m) = (a.len(), b.len());
-    let band = if (n + 1) * (m + 1) <= WHOLE_TABLE {
+    let anchors = |items: &[Item]| items.iter().map(|i| i.anchors.len()).sum::<usize>();
+    let per_cell = (anchors(a) / n.max(1) + anchors(b) / m.max(1)).max(1);
+    let band = if (n + 1) * (m + 1) <= WHOLE_TABLE && (n + 1) * (m + 1) * per_cell <= WHOLE_WORK {
         Band::full(n + 1, m + 1)
     } else {
         coarse_band(a, b, ratio, priors)
@@ -93,6 +106,7 @@ fn path_in(
     priors: &Priors,
 ) -> Vec<(usize, usize)> {
     let (n, m) = (a.len(), b.len());
+    let (runs_a, runs_b) = (runs(a), runs(b));
     let mut cost = vec![f64::INFINITY; band.cells()];
     let mut back = vec![0u8; band.cells()];
     cost[0] = 0.0;
@@ -109,7 +123,11 @@ fn path_in(
                 if cost[from].is_infinite() {
                     continue;
                 }
-                let total = cost[from] + prior + link_cost(&a[i - di..i], &b[j - dj..j], ratio);
+                let link = match (di, dj) {
+                    (0, _) | (_, 0) => 0.0,
+                    _ => span_cost(&runs_a[run(i - di, di)], &runs_b[run(j - dj, dj)], ratio),
+                };
+                let total = cost[from] + prior + link;
                 if total < cost[here] {
                     cost[here] = total;
                     back[here] = k as u8;
@@ -131,14 +149,26 @@ fn path_in(
 }
 
 /// The band of a table too large to work out whole: the texts aligned with
-/// runs of `f` sentences taken as one, and the cells near that path kept.
+/// runs of `f` sentences taken as one (each with a sample of its anchors),
+/// and the cells near that path kept.
 fn coarse_band(a: &[Item], b: &[Item], ratio: f64, priors: &Priors) -> Band {
     let (n, m) = (a.len(), b.len());
     let f = (((n + 1) * (m + 1)) as f64 / WHOLE_TABLE as f64)
         .sqrt()
         .ceil() as usize
         + 1;
-    let coarse = |items: &[Item]| -> Vec<Item> { items.chunks(f).map(Item::joined).collect() };
+    let coarse = |items: &[Item]| -> Vec<Item> {
+        items
+            .chunks(f)
+            .map(|run| {
+                let joined = Item::joined(run);
+                Item {
+                    chars: joined.chars,
+                    anchors: joined.anchors.sketch(COARSE_SKETCH),
+                }
+            })
+            .collect()
+    };
     let path = best_path(&coarse(a), &coarse(b), ratio, priors);
     // Each coarse step covers a block of fine cells; the band holds those
     // blocks, and a margin of one run around them.
@@ -150,7 +180,7 @@ fn coarse_band(a: &[Item], b: &[Item], ratio: f64, priors: &Priors) -> Band {
             cells.push((i, (j1 * f).min(m)));
         }
     }
-    Band::around(&cells, n + 1, m + 1, f)
+    Band::around(&cells, n + 1, m + 1, 2 * f)
 }
 
 /// How sure a step is. A link is as sure as its cost is low (lengths that fit,
@@ -199,10 +229,33 @@ pub(crate) fn link_cost(a: &[Item], b: &[Item], ratio: f64) -> f64 {
 }
 
 /// [`link_cost`] of two runs of sentences, each already taken as one item.
+/// Numbers one side lacks count in full while the two have few numbers; in
+/// a paragraph of many, by their share, since translations also write some
+/// numbers otherwise (`three` for `3`, `02:30` for `0230`), and a long
+/// paragraph would otherwise cost more to link than to drop.
 pub(crate) fn span_cost(a: &Item, b: &Item, ratio: f64) -> f64 {
+    let (unmatched, numbers) = a.anchors.unmatched_numbers(&b.anchors);
+    let share = (FEW_NUMBERS / numbers.max(1) as f64).min(1.0);
     length_cost(a.chars as f64, b.chars as f64, ratio)
         - ANCHOR_WEIGHT * a.anchors.similarity(&b.anchors)
-        + NUMBER_MISMATCH * a.anchors.unmatched_numbers(&b.anchors) as f64
+        + NUMBER_MISMATCH * unmatched as f64 * share
+}
+
+/// Numbers in two passages up to which each one a side lacks counts in full.
+const FEW_NUMBERS: f64 = 6.0;
+
+/// Each item alone and joined with the next (at `2i` and `2i + 1`, see
+/// [`run`]), made once rather than once per item of the other side it is
+/// costed against.
+pub(crate) fn runs(items: &[Item]) -> Vec<Item> {
+    (0..items.len())
+        .flat_map(|i| [1, 2].map(|n| Item::joined(&items[i..(i + n).min(items.len())])))
+        .collect()
+}
+
+/// Where in [`runs`] the run of `len` (1 or 2) items from `start` is.
+pub(crate) fn run(start: usize, len: usize) -> usize {
+    start * 2 + len - 1
 }
 
 impl Item {

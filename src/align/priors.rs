@@ -61,7 +61,7 @@ pub const PARAGRAPHS: Priors = Priors {
         (2, 2, 4.6), // p = 0.01
     ],
     absent: [0.1, 5.0, 7.0],
-    double: 2.5,
+    double: 3.0,
 };
 
 impl Priors {

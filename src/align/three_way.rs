@@ -103,7 +103,7 @@ struct Tube {
 }
 
 /// Cells of the tube either side of the pairs' paths.
-const TUBE_MARGIN: usize = 3;
+const TUBE_MARGIN: usize = 6;
 
 impl Tube {
     fn for_items(
@@ -206,7 +206,7 @@ impl PairCosts {
             let (x, y) = PAIRS[pair];
             let (a, b) = (items.get(langs[x]), items.get(langs[y]));
             let ratio = ratio(langs[x], langs[y]);
-            let (runs_a, runs_b) = (runs(a), runs(b));
+            let (runs_a, runs_b) = (pair::runs(a), pair::runs(b));
             let band = &bands[pair];
             let mut table = vec![[f64::INFINITY; 4]; band.cells()];
             // A group starts at a cell of the tube, whose two languages'
@@ -217,8 +217,8 @@ impl PairCosts {
                     for la in 1..=2.min(sizes[x] - i) {
                         for lb in 1..=2.min(sizes[y] - j) {
                             table[at][(la - 1) * 2 + lb - 1] = pair::span_cost(
-                                &runs_a[i * 2 + la - 1],
-                                &runs_b[j * 2 + lb - 1],
+                                &runs_a[pair::run(i, la)],
+                                &runs_b[pair::run(j, lb)],
                                 ratio,
                             );
                         }
@@ -236,14 +236,6 @@ impl PairCosts {
             None => f64::INFINITY,
         }
     }
-}
-
-/// Each sentence alone and joined with the next (at `2i` and `2i + 1`), made
-/// once rather than once per sentence of the other language it is costed against.
-fn runs(items: &[Item]) -> Vec<Item> {
-    (0..items.len())
-        .flat_map(|i| [1, 2].map(|n| Item::joined(&items[i..(i + n).min(items.len())])))
-        .collect()
 }
 
 /// A group is as sure as its least sure pair: each two languages in it as a
