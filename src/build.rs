@@ -85,6 +85,7 @@ pub fn aligned_units(source: &Source, document: &Document) -> Result<Vec<Unit>, 
         if align::file::is_checked(path, &text)? {
             let file = align::file::parse(path, &text)?;
             align::file::apply(path, &file, &mut units)?;
+            align::file::apply_body(path, &file, document, &mut units)?;
         }
     }
     Ok(units)

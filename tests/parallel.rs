@@ -248,3 +248,55 @@ fn texts_misnamed_or_clashing_are_left_out_by_name_and_the_rest_builds() {
     assert_eq!(langs_of("both"), ["ru"]);
     assert!(langs_of("notes").is_empty() && langs_of("shouting").is_empty());
 }
+
+#[test]
+fn a_checked_body_alignment_is_kept_through_rebuilds() {
+    let separate = repo("tests/data/parallel/trilingual/separate");
+    let corpus = tempfile::tempdir().unwrap();
+    let index = tempfile::tempdir().unwrap();
+    for lang in ["kk", "ru", "en"] {
+        let name = format!("const-art2-3.{lang}.txt");
+        std::fs::copy(separate.join(&name), corpus.path().join(&name)).unwrap();
+    }
+    let out = ushtil(
+        corpus.path(),
+        index.path(),
+        &["--quiet", "align", "const-art2-3"],
+    );
+    assert!(out.status.success(), "{out:?}");
+    let path = corpus.path().join("const-art2-3.align.tsv");
+    let proposal = std::fs::read_to_string(&path).unwrap();
+    // The aligner gives `3-бап` / `Статья 3` / `Article 3` a group of its
+    // own; the curator joins it to the point that follows, its sentences
+    // kept apart, and checks the file.
+    let heading = proposal
+        .lines()
+        .position(|l| l.starts_with("paragraphs\t1\t2\t1\t"))
+        .expect("the heading's group");
+    let mut lines: Vec<String> = proposal.lines().map(str::to_owned).collect();
+    assert!(
+        lines[heading + 2].starts_with("paragraphs\t2\t3\t2\t"),
+        "{proposal}"
+    );
+    lines[heading] = "paragraphs\t1,2\t2,3\t1,2\t1".to_owned();
+    lines.remove(heading + 2);
+    let checked = lines
+        .join("\n")
+        .replace("status: proposed", "status: checked");
+    std::fs::write(&path, checked).unwrap();
+    let joined = |index: &Path| -> bool {
+        let out = ushtil(corpus.path(), index, &["--quiet", "export"]);
+        json_lines(&out).iter().any(|u| {
+            u["texts"]["en"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("Article 3 1. The people"))
+                && u["sentences"].as_array().unwrap().len() == 2
+        })
+    };
+    assert!(joined(index.path()));
+    // The text touched (saved again): the index is rebuilt, the groups kept.
+    let en = corpus.path().join("const-art2-3.en.txt");
+    let text = std::fs::read_to_string(&en).unwrap();
+    std::fs::write(&en, format!("{text}\n")).unwrap();
+    assert!(joined(index.path()));
+}

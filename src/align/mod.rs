@@ -59,39 +59,9 @@ pub fn align(doc: &Document) -> Vec<Unit> {
             links,
         ));
     }
-    let bodies = bodies(doc);
-    let versions = Lang::ALL
-        .iter()
-        .filter(|&&l| !bodies.get(l).is_empty())
-        .count();
-    if versions >= 2 {
-        for group in align_paragraphs(&bodies, &glossary) {
-            let blocks = group
-                .sentences
-                .map(|lang, ids| ids.iter().map(|&i| bodies.get(lang)[i]).collect::<Vec<_>>());
-            let passages = blocks.map(|_, blocks| passage(blocks));
-            let links = align_sentences(&passages, &glossary, &priors::TRANSLATION);
-            let all: Vec<&Block> = Lang::ALL
-                .iter()
-                .flat_map(|&l| blocks.get(l).iter().copied())
-                .collect();
-            let kind = match all.iter().all(|b| b.kind == all[0].kind) {
-                true => all[0].kind,
-                false => BlockKind::Paragraph,
-            };
-            let mut unit = unit(
-                doc,
-                units.len(),
-                kind,
-                Division::Body,
-                all[0].section,
-                passages,
-                links,
-            );
-            unit.paragraphs = Some(group.sentences.map(|_, ids| ids.len()));
-            unit.confidence = group.confidence;
-            units.push(unit);
-        }
+    if is_translated(doc) {
+        let groups = paragraph_groups(doc);
+        units.extend(body_units(doc, &groups, None, units.len()));
         return units;
     }
     for block in doc.blocks.iter().filter(|b| b.division == Division::Body) {
@@ -109,11 +79,74 @@ pub fn align(doc: &Document) -> Vec<Unit> {
     units
 }
 
+/// Whether the document's body is a translated text: versions in two or
+/// three languages.
+pub fn is_translated(doc: &Document) -> bool {
+    let bodies = bodies(doc);
+    Lang::ALL
+        .iter()
+        .filter(|&&l| !bodies.get(l).is_empty())
+        .count()
+        >= 2
+}
+
 /// The groups of a translated text's body paragraphs, as links whose numbers
 /// are the paragraphs of each language's version (the first pass of
 /// [`align`], on its own for measuring it).
 pub fn paragraph_groups(doc: &Document) -> Vec<Link> {
     align_paragraphs(&bodies(doc), &glossary(doc))
+}
+
+/// The units of a translated text's body: one per paragraph group, numbered
+/// from `first`, its sentences aligned inside it, or grouped as `sentences`
+/// gives them (for each paragraph group, its sentence groups, numbered
+/// within the group's passages), as a checked alignment file does.
+pub fn body_units(
+    doc: &Document,
+    groups: &[Link],
+    sentences: Option<&[Vec<Link>]>,
+    first: usize,
+) -> Vec<Unit> {
+    let bodies = bodies(doc);
+    let glossary = glossary(doc);
+    let mut units = Vec::new();
+    for (n, group) in groups.iter().enumerate() {
+        let blocks = group
+            .sentences
+            .map(|lang, ids| ids.iter().map(|&i| bodies.get(lang)[i]).collect::<Vec<_>>());
+        let passages = blocks.map(|_, blocks| passage(blocks));
+        let links = match sentences.and_then(|s| s.get(n)) {
+            Some(links) => links.clone(),
+            None => align_sentences(&passages, &glossary, &priors::TRANSLATION),
+        };
+        let all: Vec<&Block> = Lang::ALL
+            .iter()
+            .flat_map(|&l| blocks.get(l).iter().copied())
+            .collect();
+        let kind = match all.iter().all(|b| b.kind == all[0].kind) {
+            true => all[0].kind,
+            false => BlockKind::Paragraph,
+        };
+        let mut unit = unit(
+            doc,
+            first + n,
+            kind,
+            Division::Body,
+            all[0].section,
+            passages,
+            links,
+        );
+        unit.paragraphs = Some(group.sentences.map(|_, ids| ids.len()));
+        unit.confidence = group.confidence;
+        units.push(unit);
+    }
+    units
+}
+
+/// How many paragraphs (blocks) and sentences each language's version of a
+/// translated text has, paragraph by paragraph.
+pub fn version_sentences(doc: &Document) -> PerLang<Vec<usize>> {
+    bodies(doc).map(|_, blocks| blocks.iter().map(|b| b.sentences.len()).collect())
 }
 
 /// The body's blocks of each language's version, in order; a language

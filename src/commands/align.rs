@@ -1,5 +1,6 @@
 //! `ushtil align DOC`: writes the aligner's proposal for a document's abstracts
-//! to `<doc>.align.tsv` beside its text, for a curator to check and correct.
+//! and, of a translated text, its paragraph and sentence groups to
+//! `<doc>.align.tsv` beside its text, for a curator to check and correct.
 //! A file already marked `status: checked` is never overwritten: the fresh
 //! proposal goes to `<doc>.align.proposed.tsv` beside it instead.
 
@@ -46,8 +47,13 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     fs::rename(&staged, &target).with_context(|| target.display().to_string())?;
     let groups: Vec<f32> = units
         .iter()
-        .filter(|u| u.division == ushtil::model::Division::Abstract)
-        .flat_map(|u| u.links.iter().map(|l| l.confidence))
+        .filter(|u| u.division == ushtil::model::Division::Abstract || u.paragraphs.is_some())
+        .flat_map(|u| {
+            let paragraphs = u.paragraphs.map(|_| u.confidence);
+            paragraphs
+                .into_iter()
+                .chain(u.links.iter().map(|l| l.confidence))
+        })
         .collect();
     let weak = groups.iter().filter(|&&c| c < args.threshold).count();
     let kept = if target == source.alignment_path() {
