@@ -296,6 +296,25 @@ fn child(s: &Settings, n: usize) {
         }
     }
     let wrong: Vec<String> = wrong.iter().map(|(s, n)| format!("{s}:{n}")).collect();
+    // How well confidence tells the wrong groups: below 0.7 (compare
+    // --weak's default), how many of the right and of the wrong ones.
+    let confidences: Vec<f32> = units
+        .iter()
+        .filter(|u| u.paragraphs.is_some())
+        .map(|u| u.confidence)
+        .collect();
+    let (mut right_weak, mut right, mut wrong_weak, mut wrong_all) = (0, 0, 0, 0);
+    for (g, c) in spans(found.iter().copied()).iter().zip(&confidences) {
+        let weak = usize::from(*c < 0.7);
+        if truth_spans.contains(g) {
+            right += 1;
+            right_weak += weak;
+        } else {
+            wrong_all += 1;
+            wrong_weak += weak;
+        }
+    }
+    let weak = format!("{right_weak}/{right},{wrong_weak}/{wrong_all}");
     let read = Lang::ALL.map(|l| doc.blocks.iter().filter(|b| b.file == Some(l)).count());
     let written = [0, 1, 2].map(|d| truth.iter().map(|s| s[d]).sum::<usize>());
     let paragraphs = format!(
@@ -310,7 +329,7 @@ fn child(s: &Settings, n: usize) {
         "result n={n} kk={} ru={} en={} kk_mb={:.2} ru_mb={:.2} en_mb={:.2} ingest_s={ingest_s:.3} \
          align_s={align_s:.3} paragraph_s={paragraph_s:.3} input_mb={:.0} ingest_mb={:.0} align_mb={:.0} \
          resets={resets} units={} body_units={} odd={} truth_groups={} truth_odd={} exact={exact} \
-         links={} low={low} warnings={} paragraphs={paragraphs} wrong={}",
+         links={} low={low} weak={weak} warnings={} paragraphs={paragraphs} wrong={}",
         sentences[0], sentences[1], sentences[2],
         bytes[0] as f64 / 1e6, bytes[1] as f64 / 1e6, bytes[2] as f64 / 1e6,
         input_kb as f64 / 1024.0, ingest_kb as f64 / 1024.0, align_kb as f64 / 1024.0,
@@ -450,10 +469,12 @@ fn main() {
         );
         notes.push(format!(
             "- {n}: {} paragraphs read kk/ru/en, {} sentence links, {} units of confidence < 0.5; \
+             below 0.7 (right/all right, wrong/all wrong): {}; \
              groups found that are not true ones, by shape: {}{}",
             get("paragraphs"),
             get("links"),
             get("low"),
+            get("weak"),
             if get("wrong").is_empty() {
                 "none"
             } else {

@@ -214,7 +214,7 @@ pub(crate) fn confidence(
         }
         _ => {
             let prior = priors.of_move(a.len(), b.len()).unwrap_or(5.0);
-            logistic(1.0 - prior - link_cost(a, b, ratio))
+            logistic(priors.even_odds - prior - link_cost(a, b, ratio))
         }
     }
 }
