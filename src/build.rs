@@ -104,7 +104,7 @@ pub fn read_document(source: &Source) -> Result<Document, BuildError> {
     let mut first_error = None;
     for (lang, path) in &source.texts {
         let lang = lang.expect("a document of several files has a language for each");
-        match ingest::read_text(path) {
+        match ingest::read_version(path, lang) {
             Ok(text) => versions.push((lang, path.clone(), text)),
             Err(error) => {
                 warnings.push(format!("{error}; left out of {}", source.id));

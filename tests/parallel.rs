@@ -192,6 +192,7 @@ fn texts_misnamed_or_clashing_are_left_out_by_name_and_the_rest_builds() {
     }
     let russian = std::fs::read_to_string(separate.join("const-art2-3.ru.txt")).unwrap();
     let kazakh = std::fs::read_to_string(separate.join("const-art2-3.kk.txt")).unwrap();
+    let english = std::fs::read_to_string(separate.join("const-art2-3.en.txt")).unwrap();
     for (name, text) in [
         ("notes.de.txt", russian.as_str()),
         ("shouting.KK.TXT", kazakh.as_str()),
@@ -201,6 +202,8 @@ fn texts_misnamed_or_clashing_are_left_out_by_name_and_the_rest_builds() {
         ("both.ru.txt", russian.as_str()),
         ("hollow.kk.txt", " \n\n"),
         ("hollow.ru.txt", russian.as_str()),
+        ("swapped.kk.txt", russian.as_str()),
+        ("swapped.en.txt", english.as_str()),
     ] {
         std::fs::write(corpus.path().join(name), text).unwrap();
     }
@@ -216,6 +219,7 @@ fn texts_misnamed_or_clashing_are_left_out_by_name_and_the_rest_builds() {
         ),
         ("both.ru.txt", "is the text of the document both already"),
         ("hollow.kk.txt", "no text in it"),
+        ("swapped.kk.txt", "named as the kk text, but it reads as ru"),
     ] {
         let line = errors.lines().find(|l| l.contains(file));
         assert!(line.is_some_and(|l| l.contains(says)), "{file}: {errors}");
@@ -246,6 +250,7 @@ fn texts_misnamed_or_clashing_are_left_out_by_name_and_the_rest_builds() {
     assert_eq!(langs_of("hollow"), ["ru"]);
     assert_eq!(langs_of("twice"), ["kk"]);
     assert_eq!(langs_of("both"), ["ru"]);
+    assert_eq!(langs_of("swapped"), ["en"]);
     assert!(langs_of("notes").is_empty() && langs_of("shouting").is_empty());
 }
 
@@ -299,4 +304,75 @@ fn a_checked_body_alignment_is_kept_through_rebuilds() {
     let text = std::fs::read_to_string(&en).unwrap();
     std::fs::write(&en, format!("{text}\n")).unwrap();
     assert!(joined(index.path()));
+}
+
+#[test]
+fn an_article_with_abstracts_and_a_translated_body_gets_both() {
+    // Each language's file: its abstract (from the name tests' abstracts),
+    // then the body, Articles 2 and 3 of the Constitution.
+    let abstracts = [
+        (
+            ushtil::model::Lang::Kk,
+            "Андатпа. Нәтижелер. Құрылтай Алашорда үкіметінің төрағасы етіп Әлихан Бөкейханды сайлады. \
+             Бұл тақырыпты тарихшы Д. Тәстемір зерттеді.\nТүйін сөздер: Алашорда, Бөкейхан, құрылтай\n",
+        ),
+        (
+            ushtil::model::Lang::Ru,
+            "Аннотация. Результаты. Курултай избрал председателем правительства Алаш-Орда Алихана \
+             Букейхана. Эту тему исследовал историк Д. Тастемир.\nКлючевые слова: Алаш-Орда, Букейхан, курултай\n",
+        ),
+        (
+            ushtil::model::Lang::En,
+            "Abstract. Results. The Kurultai elected A. Bukeikhan chairman of the Alash Orda government. \
+             The topic was studied by the historian D. Tastemir.\nKey words: Alash Orda, Bukeikhan, kurultai\n",
+        ),
+    ];
+    let separate = repo("tests/data/parallel/trilingual/separate");
+    let files: Vec<(ushtil::model::Lang, PathBuf, String)> = abstracts
+        .iter()
+        .map(|&(lang, abstract_text)| {
+            let path = separate.join(format!("const-art2-3.{lang}.txt"));
+            let body = std::fs::read_to_string(&path).unwrap();
+            (lang, path, format!("{abstract_text}{body}"))
+        })
+        .collect();
+    let document = ushtil::ingest::ingest_versions("x", Default::default(), &files);
+    let units = ushtil::align::align(&document);
+    let sections: Vec<String> = units.iter().map(|u| u.section_path()).collect();
+    assert_eq!(sections[..2], ["abstract/results", "abstract/keywords"]);
+    assert!(units[0].passages.kk.is_some() && units[0].passages.en.is_some());
+    let body: Vec<[usize; 3]> = units
+        .iter()
+        .filter_map(|u| u.paragraphs)
+        .map(|p| [p.kk, p.ru, p.en])
+        .collect();
+    // Point 4 of Article 2, the Russian footnote alone, `3-бап` / `Статья 3`
+    // / `Article 3`, and points 1 and 2 of Article 3.
+    assert_eq!(
+        body,
+        [[1, 1, 1], [0, 1, 0], [1, 1, 1], [1, 1, 1], [1, 1, 1]]
+    );
+}
+
+#[test]
+fn a_heading_printed_in_two_paragraphs_is_grouped_with_the_one_it_translates() {
+    // `Раздел I.` + `Общие положения` against `Section I. General Provisions`.
+    let separate = repo("tests/data/parallel/trilingual/separate");
+    let files: Vec<(ushtil::model::Lang, PathBuf, String)> =
+        [ushtil::model::Lang::Ru, ushtil::model::Lang::En]
+            .into_iter()
+            .map(|lang| {
+                let path = separate.join(format!("const-art1.{lang}.txt"));
+                let text = std::fs::read_to_string(&path).unwrap();
+                (lang, path, text)
+            })
+            .collect();
+    let document = ushtil::ingest::ingest_versions("x", Default::default(), &files);
+    let units = ushtil::align::align(&document);
+    let first = &units[0];
+    assert_eq!(first.paragraphs.map(|p| (p.ru, p.en)), Some((2, 1)));
+    assert_eq!(
+        first.text(ushtil::model::Lang::Ru),
+        Some("Раздел I. Общие положения")
+    );
 }

@@ -37,6 +37,12 @@ pub enum IngestError {
     },
     #[error("{}: no text in it", path.display())]
     Empty { path: PathBuf },
+    #[error("{}: named as the {named} text, but it reads as {reads}", path.display())]
+    WrongLanguage {
+        path: PathBuf,
+        named: Lang,
+        reads: Lang,
+    },
     #[error("{}: line {line}: a NUL byte (byte {byte}): not a text file", path.display())]
     Binary {
         path: PathBuf,
@@ -88,6 +94,27 @@ pub fn read_text(path: &Path) -> Result<String, IngestError> {
         });
     }
     Ok(source)
+}
+
+/// Reads one language's file of a document kept one file per language: a
+/// text, as [`read_text`], in the language its name gives (told from its
+/// first pages; a file named `.kk.txt` that holds the Russian text is
+/// refused, not indexed as Kazakh).
+pub fn read_version(path: &Path, lang: Lang) -> Result<String, IngestError> {
+    let text = read_text(path)?;
+    let mut sample = text.len().min(20_000);
+    while !text.is_char_boundary(sample) {
+        sample -= 1;
+    }
+    let reads = lang::detect(&text[..sample], lang);
+    if reads != lang {
+        return Err(IngestError::WrongLanguage {
+            path: path.to_owned(),
+            named: lang,
+            reads,
+        });
+    }
+    Ok(text)
 }
 
 /// A text without the byte-order mark that Windows editors and spreadsheets
