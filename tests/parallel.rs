@@ -376,3 +376,85 @@ fn a_heading_printed_in_two_paragraphs_is_grouped_with_the_one_it_translates() {
         Some("Раздел I. Общие положения")
     );
 }
+
+/// A corpus of the Constitution excerpts, one file per language, and its index.
+fn constitution() -> (tempfile::TempDir, tempfile::TempDir) {
+    let separate = repo("tests/data/parallel/trilingual/separate");
+    let corpus = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(&separate).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, corpus.path().join(path.file_name().unwrap())).unwrap();
+    }
+    (corpus, tempfile::tempdir().unwrap())
+}
+
+#[test]
+fn a_kazakh_query_finds_the_point_and_its_russian_and_english() {
+    let (corpus, index) = constitution();
+    // `референдум` in the Kazakh point 2 of Article 3 (`республикалық референдум`).
+    let out = ushtil(
+        corpus.path(),
+        index.path(),
+        &[
+            "--quiet",
+            "search",
+            "референдум",
+            "--lang",
+            "kk",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(out.status.success(), "{out:?}");
+    let hits = json_lines(&out);
+    // Also in Article 1, in the locative case: `республикалық референдумда`.
+    assert_eq!(hits.len(), 2, "{hits:?}");
+    let article_1 = hits[1]["texts"]["kk"].as_str().unwrap();
+    assert!(article_1.contains("референдумда"), "{article_1}");
+    assert!(hits[1]["texts"]["en"]
+        .as_str()
+        .unwrap()
+        .contains("national referendum"));
+    let texts = &hits[0]["texts"];
+    assert!(texts["kk"]
+        .as_str()
+        .unwrap()
+        .starts_with("Халық билікті тікелей"));
+    assert!(texts["ru"]
+        .as_str()
+        .unwrap()
+        .starts_with("2. Народ осуществляет власть"));
+    assert!(texts["en"]
+        .as_str()
+        .unwrap()
+        .starts_with("2. The people shall exercise power"));
+}
+
+#[test]
+fn a_parallel_concordance_shows_the_aligned_sentences_of_a_translated_body() {
+    let (corpus, index) = constitution();
+    let out = ushtil(
+        corpus.path(),
+        index.path(),
+        &[
+            "--quiet",
+            "concord",
+            "народ",
+            "--lang",
+            "ru",
+            "--parallel",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(out.status.success(), "{out:?}");
+    let lines = json_lines(&out);
+    assert!(!lines.is_empty());
+    let text = serde_json::to_string(&lines).unwrap();
+    // `Единственным источником государственной власти является народ` and
+    // its English, `The people shall be the only source of governmental power`.
+    assert!(
+        text.contains("The people shall be the only source"),
+        "{text}"
+    );
+}

@@ -175,7 +175,10 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     let mut rows = Vec::new();
     for unit in &units {
         for (n, (link, texts)) in unit.links.iter().zip(unit.link_texts()).enumerate() {
-            if args.weak && link.confidence >= args.threshold {
+            // A sentence group is as sure as its paragraph group at most: in
+            // a paragraph group the aligner doubts, every group is weak.
+            let confidence = link.confidence.min(unit.confidence);
+            if args.weak && confidence >= args.threshold {
                 continue;
             }
             rows.push(Row {
@@ -185,7 +188,7 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
                     None => unit.section_path(),
                 },
                 group: n + 1,
-                confidence: link.confidence,
+                confidence,
                 texts,
                 sentences: &link.sentences,
             });
