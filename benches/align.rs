@@ -21,6 +21,8 @@
 //! ```
 //! Times are the best of `--runs` runs (one run above 10,000 sentences).
 
+mod common;
+
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
@@ -427,7 +429,7 @@ fn main() {
         "FLORES-200 dev articles not found at {} (--flores DIR)",
         s.flores.display()
     );
-    println!("{}\n", machine());
+    println!("{}\n", common::machine());
     println!("| sentences kk / ru / en | MB kk / ru / en | ingest | align (paragraph pass) | peak RSS ingest / align | units (not 1-1-1) | true groups found | growth: sentences / time / memory |");
     println!("|---|---|---|---|---|---|---|---|");
     let mut before: Option<(f64, f64, f64)> = None;
@@ -488,30 +490,4 @@ fn main() {
         ));
     }
     println!("\n{}", notes.join("\n"));
-}
-
-fn machine() -> String {
-    let cpu = fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("model name"))
-                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned())
-        })
-        .unwrap_or_else(|| "unknown CPU".to_owned());
-    let cores = thread::available_parallelism().map_or(0, |n| n.get());
-    let memory = fs::read_to_string("/proc/meminfo")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .next()?
-                .split_whitespace()
-                .nth(1)?
-                .parse::<u64>()
-                .ok()
-        })
-        .map_or("?".to_owned(), |kb| {
-            format!("{:.0} GiB", kb as f64 / 1024.0 / 1024.0)
-        });
-    format!("Machine: {cpu}, {cores} cores, {memory} memory.")
 }

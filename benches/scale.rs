@@ -9,6 +9,8 @@
 //! `tantivy` (from `cargo install tantivy-cli`) and `rg` are used where they are
 //! on the PATH (or `--tantivy PATH`); their columns say "not run" otherwise.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs;
@@ -518,7 +520,7 @@ fn write_report(settings: &Settings, bundled: &str, rows: &[BTreeMap<&str, Strin
             .join(","),
         settings.seed
     );
-    let _ = writeln!(report, "{}\n", machine());
+    let _ = writeln!(report, "{}\n", common::machine());
     let _ = writeln!(report, "Bundled corpus: {bundled}\n");
     for row in rows {
         let _ = writeln!(report, "## {}\n", row["size"]);
@@ -633,28 +635,4 @@ fn export_units(binary: &Path, corpus: &str, index: &str, to: &Path) {
         });
         writeln!(file, "{doc}").unwrap();
     }
-}
-
-fn machine() -> String {
-    let cpu = fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("model name"))
-                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned())
-        })
-        .unwrap_or_else(|| "unknown CPU".to_owned());
-    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
-    let memory = fs::read_to_string("/proc/meminfo")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .next()
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|k| k.parse::<u64>().ok())
-        })
-        .map_or("?".to_owned(), |kb| {
-            format!("{:.0} GiB", kb as f64 / 1024.0 / 1024.0)
-        });
-    format!("Machine: {cpu}, {cores} cores, {memory} memory.")
 }
