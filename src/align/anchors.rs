@@ -59,12 +59,28 @@ impl Anchors {
                 }
             }
         }
-        for (_, word) in segment::words(text) {
+        let words: Vec<(usize, &str)> = segment::words(text).collect();
+        let mut n = 0;
+        while n < words.len() {
+            let (at, word) = words[n];
+            n += 1;
             if word.chars().any(|c| c.is_ascii_digit()) {
                 // The digits alone: `8-ші`, `8th` and `8` are one number, and
                 // so are `9,000`, `9 000` and `9000` (a group of three digits
-                // after a comma or a full stop continues its number).
-                let word = join_digit_groups(word);
+                // after a comma, a full stop or one space continues its number).
+                let mut word = join_digit_groups(word).into_owned();
+                let mut end = at + words[n - 1].1.len();
+                while let Some(&(next, group)) = words.get(n) {
+                    let gap = &text[end..next];
+                    let spaced = gap.chars().count() == 1 && gap.chars().all(char::is_whitespace);
+                    let is_group = group.len() == 3 && group.bytes().all(|b| b.is_ascii_digit());
+                    if !(spaced && is_group && word.ends_with(|c: char| c.is_ascii_digit())) {
+                        break;
+                    }
+                    word.push_str(group);
+                    end = next + group.len();
+                    n += 1;
+                }
                 for number in word
                     .split(|c: char| !c.is_ascii_digit())
                     .filter(|n| !n.is_empty())
@@ -334,6 +350,12 @@ mod tests {
         let en = Anchors::of_text("About 9,000 people marched, 1,250,000 watched.");
         let ru = Anchors::of_text("Около 9000 человек шли, 1250000 смотрели.");
         assert_eq!(en.unmatched_numbers(&ru), (0, 4));
+        // FLORES dev, 051: `24 000`, `24,000`; `11 000 до 22 500`, `11000-нан 22500`.
+        let ru = Anchors::of_text("Из примерно 24 000 метеоритов; от 11 000 до 22 500 долл.");
+        let kk = Anchors::of_text("шамамен 24 000 метеорит; 11000-нан 22500 АҚШ долларға дейін");
+        let en = Anchors::of_text("approximately 24,000 meteorites, from US$11,000 to $22,500");
+        assert_eq!(ru.unmatched_numbers(&kk), (0, 6));
+        assert_eq!(ru.unmatched_numbers(&en), (0, 6));
         let decimal = Anchors::of_text("a rise of 12.5 per cent");
         assert!(decimal.contains("#12") && decimal.contains("#5"));
     }

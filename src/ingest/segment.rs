@@ -166,7 +166,12 @@ fn ends_sentence(body: &str, terminator: char, next: &str) -> bool {
     let last = last_word(body);
     let lower = last.to_lowercase();
     let final_piece = last.rsplit('.').next().unwrap_or(last);
-    if final_piece.chars().count() == 1 && final_piece.chars().all(char::is_alphabetic) {
+    // A letter after a slash or hyphen is no initial: `160 км/ч.`, `1920-х.`
+    let after_slash = body[..body.len() - last.len()].ends_with(['/', '-']);
+    if final_piece.chars().count() == 1
+        && final_piece.chars().all(char::is_alphabetic)
+        && !after_slash
+    {
         return false; // an initial: `A.`, `L.G.`, or a letter of `т.б.`
     }
     if ABBREVIATIONS.contains(&lower.as_str()) {
@@ -255,6 +260,18 @@ mod tests {
                 "L.G. Protasov disputes it."
             ]
         );
+    }
+
+    #[test]
+    fn a_letter_after_a_slash_or_hyphen_ends_a_sentence() {
+        // FLORES dev, 016: the Russian version's last sentence ends in `км/ч.`
+        let text = "Полиции удалось засечь его, когда он сбавил скорость до 160 км/ч. \
+                    A1GP Жаңа Зеландия тобының қосалқы жүргізушісі Джонни Рейд бүгін тарихқа енді.";
+        assert_eq!(split(text).len(), 2);
+        // 148: `в 1920-х.`
+        let text =
+            "Памятник был обнаружен в 1920-х. Инд алқабындағы өркениет қола дәуірінде болған.";
+        assert_eq!(split(text).len(), 2);
     }
 
     #[test]

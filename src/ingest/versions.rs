@@ -46,45 +46,53 @@ pub fn split_at_language_changes(paragraphs: Vec<RawParagraph>) -> Vec<RawParagr
 }
 
 /// The byte offset of the first line of `paragraph` that starts another
-/// language's text, if one does.
+/// language's text, if one does: the two lines from it read as another
+/// language than the two before it, the text before it ends a sentence (or a
+/// bracket: `… (см. ниже)`), and the whole text before and after it agree.
 fn language_change(paragraph: &RawParagraph) -> Option<usize> {
     if paragraph.is_table || paragraph.lines.len() < 2 {
         return None;
     }
     let text = &paragraph.text;
     let starts: Vec<usize> = paragraph.lines.iter().map(|&(at, _)| at).collect();
-    let line = |n: usize| &text[starts[n]..starts.get(n + 1).copied().unwrap_or(text.len())];
-    let mut before = lang::detect(line(0), Lang::En);
+    let at = |n: usize| starts.get(n).copied().unwrap_or(text.len());
+    let lines = |from: usize, to: usize| &text[at(from)..at(to)];
     for n in 1..starts.len() {
-        let here = lang::detect(line(n), before);
-        if here == before {
+        let (head, tail) = (text[..starts[n]].trim_end(), &text[starts[n]..]);
+        if !head.ends_with(['.', '!', '?', '…', '»', '"', '”', ')']) {
             continue;
         }
-        let at = starts[n];
-        let (head, tail) = (text[..at].trim_end(), &text[at..]);
-        let changes = letters(head) >= LETTERS_TO_TELL
+        let (Some(before), Some(after)) = (
+            decided(lines(n.saturating_sub(2), n)),
+            decided(lines(n, n + 2)),
+        ) else {
+            continue;
+        };
+        let changes = before != after
+            && letters(head) >= LETTERS_TO_TELL
             && letters(tail) >= LETTERS_TO_TELL
-            && segment::ends_sentence_before(head, tail)
-            && (n + 1 == starts.len() || lang::detect(line(n + 1), here) == here);
+            && (head.ends_with(')') || segment::ends_sentence_before(head, tail))
+            && lang::detect(head, before) != lang::detect(tail, after);
         if changes {
-            let head_lang = lang::detect(head, before);
-            let tail_lang = lang::detect(tail, here);
-            if head_lang != tail_lang {
-                // A title that does not tell its language (`Конституция
-                // Республики Казахстан`) heads the text after it.
-                let mut n = n;
-                while n > 1
-                    && is_undecided(line(n - 1))
-                    && segment::ends_sentence_before(text[..starts[n - 1]].trim_end(), line(n - 1))
-                {
-                    n -= 1;
-                }
-                return Some(starts[n]);
+            // A title that does not tell its language (`Конституция
+            // Республики Казахстан`) heads the text after it.
+            let mut n = n;
+            while n > 1
+                && is_undecided(lines(n - 1, n))
+                && segment::ends_sentence_before(text[..starts[n - 1]].trim_end(), lines(n - 1, n))
+            {
+                n -= 1;
             }
+            return Some(starts[n]);
         }
-        before = here;
     }
     None
+}
+
+/// The language of a text, where it tells it without a guess to fall back on.
+fn decided(text: &str) -> Option<Lang> {
+    let lang = lang::detect(text, Lang::Kk);
+    (lang == lang::detect(text, Lang::Ru)).then_some(lang)
 }
 
 /// Whether a text says nothing of whether it is Kazakh or Russian.
