@@ -83,11 +83,11 @@ impl Priors {
 /// Where a translation's sentence link is at even odds. Set on FLORES's
 /// development set, one file per language: at 3.0, 11% of the sentence
 /// groups that match the gold fall below 0.7 (63% at the abstracts' 1.0),
-/// and 18% of those that do not.
+/// and 17% of those that do not.
 const EVEN_ODDS_T: f64 = 3.0;
 
 /// Where a paragraph link is at even odds. Set on the alignment benchmark at
-/// 10,000 sentences (`cargo bench --bench align`): at 6.0, 35 of the 695
-/// right paragraph groups fall below 0.7 (604 at 1.0), and 19 of the 32
-/// wrong ones.
+/// 10,000 sentences (`cargo bench --bench align`): at 6.0, 24 of the 704
+/// right paragraph groups fall below 0.7, and 11 of the 20 wrong ones (at
+/// 1.0, nine right groups in ten fell below it).
 const EVEN_ODDS_P: f64 = 6.0;
