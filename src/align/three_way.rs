@@ -279,3 +279,53 @@ fn confidence(
     }
     sure
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::anchors::Anchors;
+    use crate::align::priors::PARAGRAPHS;
+
+    fn items(lengths: impl Iterator<Item = usize>) -> Vec<Item> {
+        lengths
+            .map(|chars| Item {
+                chars,
+                anchors: Anchors::default(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_summary_against_two_full_texts_aligns_in_a_tube_without_blowing_up() {
+        // 1,200 paragraphs in Kazakh and English, ten in Russian: the
+        // whole table would have 15 million cells.
+        let long: Vec<usize> = (0..1200).map(|i| 200 + (i * 7919) % 600).collect();
+        let all = PerLang {
+            kk: items(long.iter().copied()),
+            ru: items(long.iter().copied().step_by(120)),
+            en: items(long.iter().map(|n| n * 9 / 10)),
+        };
+        let ratio = |x: Lang, y: Lang| match (x, y) {
+            (_, Lang::En) if x != Lang::En => 0.9,
+            (Lang::En, _) if y != Lang::En => 1.0 / 0.9,
+            _ => 1.0,
+        };
+        let tube = Tube::for_items(&all, &ratio, &PARAGRAPHS);
+        assert!(tube.cells() < 1_000_000, "{} cells", tube.cells());
+        let links = align(&all, ratio, &PARAGRAPHS);
+        // Every paragraph once, in order, in each language.
+        for lang in Lang::ALL {
+            let ids: Vec<usize> = links
+                .iter()
+                .flat_map(|l| l.sentences.get(lang).clone())
+                .collect();
+            assert_eq!(ids, (0..all.get(lang).len()).collect::<Vec<_>>(), "{lang}");
+        }
+        // Kazakh and English, of the same lengths, are linked one to one.
+        let kk_en = links
+            .iter()
+            .filter(|l| l.sentences.kk.len() == 1 && l.sentences.en.len() == 1)
+            .count();
+        assert!(kk_en >= 1150, "{kk_en}");
+    }
+}
