@@ -84,8 +84,17 @@ pub fn aligned_units(source: &Source, document: &Document) -> Result<Vec<Unit>, 
         // A proposal is the aligner's own: only a checked file is read.
         if align::file::is_checked(path, &text)? {
             let file = align::file::parse(path, &text)?;
-            align::file::apply(path, &file, &mut units)?;
-            align::file::apply_body(path, &file, document, &mut units)?;
+            // A checked file that no longer fits says what to do about it.
+            let hint = |mut error: AlignmentFileError| {
+                error.message.push_str(&format!(
+                    " (if the text changed since the file was checked, `ushtil align {}` \
+                     writes the aligner's new proposal beside it)",
+                    source.id
+                ));
+                error
+            };
+            align::file::apply(path, &file, &mut units).map_err(hint)?;
+            align::file::apply_body(path, &file, document, &mut units).map_err(hint)?;
         }
     }
     Ok(units)

@@ -37,6 +37,24 @@ pub struct Skipped {
     pub reason: String,
 }
 
+impl Skipped {
+    /// The id of the document the file would belong to.
+    pub fn document(&self) -> String {
+        let name = self.path.file_name().unwrap_or_default().to_string_lossy();
+        let name = name.to_lowercase();
+        let stem = document_of(&name);
+        // `x.de.txt`: less the tag that was no language.
+        match stem.rsplit_once('.') {
+            Some((id, tag))
+                if (2..=3).contains(&tag.len()) && tag.bytes().all(|b| b.is_ascii_alphabetic()) =>
+            {
+                id.to_owned()
+            }
+            _ => stem.to_owned(),
+        }
+    }
+}
+
 impl std::fmt::Display for Skipped {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}: {}; skipped", self.path.display(), self.reason)
@@ -237,8 +255,9 @@ fn sources_listed(
     }
     let mut sources = Vec::new();
     for (id, mut files) in texts {
-        // A whole text first, then kk, ru, en.
-        files.sort_by_key(|(lang, path)| (*lang, path.clone()));
+        // A whole text first, then kk, ru, en; of two names for a language,
+        // the shorter (`x.kk.txt` before `x.kaz.txt`).
+        files.sort_by_key(|(lang, path)| (*lang, path.as_os_str().len(), path.clone()));
         let mut kept: Vec<(Option<Lang>, PathBuf)> = Vec::new();
         for (lang, path) in files {
             let clash = match kept.first() {

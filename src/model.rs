@@ -202,9 +202,9 @@ pub struct Block {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Version {
     pub lang: Lang,
-    /// Where the document is one file per language, the file's language.
+    /// Where the document is one file per language, the file's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub file: Option<Lang>,
+    pub file: Option<String>,
     /// 1-based source line of its first block.
     pub line: usize,
     /// Its first block, where that reads as a title.

@@ -104,13 +104,22 @@ fn tsv_and_json_for_scripts() {
     let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
     assert_eq!(
         rows[0],
-        ["doc", "section", "group", "confidence", "kk", "ru", "en"]
+        [
+            "doc",
+            "unit",
+            "section",
+            "group",
+            "confidence",
+            "kk",
+            "ru",
+            "en"
+        ]
     );
     assert_eq!(rows.len(), 4);
     // The sovereign republic sentence: Kazakh and Russian, no English.
-    assert!(rows[3][4].contains("егеменді республикаға айналды"));
-    assert!(rows[3][5].contains("суверенную республику"));
-    assert_eq!(rows[3][6], "");
+    assert!(rows[3][5].contains("егеменді республикаға айналды"));
+    assert!(rows[3][6].contains("суверенную республику"));
+    assert_eq!(rows[3][7], "");
     let out = compare(&["--format", "json"]);
     let groups: Vec<Value> = stdout(&out)
         .lines()

@@ -204,6 +204,8 @@ fn texts_misnamed_or_clashing_are_left_out_by_name_and_the_rest_builds() {
         ("hollow.ru.txt", russian.as_str()),
         ("swapped.kk.txt", russian.as_str()),
         ("swapped.en.txt", english.as_str()),
+        ("pasted.ru.txt", &format!("{russian}{english}")),
+        ("pasted.en.txt", english.as_str()),
     ] {
         std::fs::write(corpus.path().join(name), text).unwrap();
     }
@@ -220,6 +222,10 @@ fn texts_misnamed_or_clashing_are_left_out_by_name_and_the_rest_builds() {
         ("both.ru.txt", "is the text of the document both already"),
         ("hollow.kk.txt", "no text in it"),
         ("swapped.kk.txt", "named as the kk text, but it reads as ru"),
+        (
+            "pasted.ru.txt",
+            "line 6: a paragraph in en in the ru text; left out",
+        ),
     ] {
         let line = errors.lines().find(|l| l.contains(file));
         assert!(line.is_some_and(|l| l.contains(says)), "{file}: {errors}");
@@ -251,6 +257,17 @@ fn texts_misnamed_or_clashing_are_left_out_by_name_and_the_rest_builds() {
     assert_eq!(langs_of("twice"), ["kk"]);
     assert_eq!(langs_of("both"), ["ru"]);
     assert_eq!(langs_of("swapped"), ["en"]);
+    assert_eq!(langs_of("pasted"), ["en", "ru"]);
+    // No English in the Russian passages.
+    let russian_of_pasted = units
+        .iter()
+        .filter(|u| u["doc"] == "pasted")
+        .filter_map(|u| u["texts"]["ru"].as_str())
+        .collect::<String>();
+    assert!(
+        !russian_of_pasted.contains("The people"),
+        "{russian_of_pasted}"
+    );
     assert!(langs_of("notes").is_empty() && langs_of("shouting").is_empty());
 }
 

@@ -117,7 +117,15 @@ pub fn body_units(
         let passages = blocks.map(|_, blocks| passage(blocks));
         let links = match sentences.and_then(|s| s.get(n)) {
             Some(links) => links.clone(),
-            None => align_sentences(&passages, &glossary, &priors::TRANSLATION),
+            // A sentence group is as sure as its paragraph group at most: a
+            // paragraph the aligner left alone leaves its sentences alone.
+            None => align_sentences(&passages, &glossary, &priors::TRANSLATION)
+                .into_iter()
+                .map(|mut link| {
+                    link.confidence = link.confidence.min(group.confidence);
+                    link
+                })
+                .collect(),
         };
         let all: Vec<&Block> = Lang::ALL
             .iter()

@@ -55,6 +55,8 @@ const MISSING: Style = AnsiColor::Yellow.on_default();
 /// One row of the comparison.
 struct Row<'a> {
     doc: &'a str,
+    /// The unit, for a translated body's paragraph group.
+    unit: Option<&'a str>,
     /// As search prints it: `abstract/results`.
     section: String,
     group: usize,
@@ -64,11 +66,21 @@ struct Row<'a> {
 }
 
 impl Row<'_> {
+    /// What the table heads the row's part with: `abstract/results`, or a
+    /// paragraph group's section and unit, `body/front u003`.
+    fn heading(&self) -> String {
+        match self.unit {
+            Some(unit) => format!("{} {unit}", self.section),
+            None => self.section.clone(),
+        }
+    }
+
     /// The row as JSON, with the languages shown only: each one's text (null
     /// where the group has none) and its sentence numbers in `sentences`.
     fn json(&self, langs: &[Lang]) -> serde_json::Value {
         let mut row = serde_json::json!({
             "doc": self.doc,
+            "unit": self.unit,
             "section": self.section,
             "group": self.group,
             "confidence": self.confidence,
@@ -165,9 +177,21 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
                 parts.push(part);
             }
         }
+        // The headings it could be, in the first language each has.
+        let headings: Vec<String> = abstracts
+            .iter()
+            .filter(|u| is_heading(u))
+            .filter_map(|u| Lang::ALL.iter().find_map(|&l| u.text(l)))
+            .take(8)
+            .map(|t| format!("{t:?}"))
+            .collect();
+        let headings = match headings.is_empty() {
+            true => String::new(),
+            false => format!("; headings {}", headings.join(", ")),
+        };
         bail!(
-            "{}: no part {:?} (it has {})",
-            source.path().display(),
+            "{}: no part {:?} (it has {}{headings})",
+            source.id,
             args.section.as_deref().unwrap_or_default(),
             parts.join(", ")
         );
@@ -183,10 +207,8 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
             }
             rows.push(Row {
                 doc: &unit.doc,
-                section: match unit.paragraphs {
-                    Some(_) => format!("{} {}", unit.section_path(), unit.id),
-                    None => unit.section_path(),
-                },
+                unit: unit.paragraphs.map(|_| unit.id.as_str()),
+                section: unit.section_path(),
                 group: n + 1,
                 confidence,
                 texts,
@@ -203,7 +225,11 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
         }
         Format::Tsv => {
             let langs: Vec<&str> = args.langs.iter().map(|l| l.code()).collect();
-            writeln!(out, "doc\tsection\tgroup\tconfidence\t{}", langs.join("\t"))?;
+            writeln!(
+                out,
+                "doc\tunit\tsection\tgroup\tconfidence\t{}",
+                langs.join("\t")
+            )?;
             for row in &rows {
                 let cells: Vec<String> = args
                     .langs
@@ -217,8 +243,9 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
                     .collect();
                 writeln!(
                     out,
-                    "{}\t{}\t{}\t{:.2}\t{}",
+                    "{}\t{}\t{}\t{}\t{:.2}\t{}",
                     row.doc,
+                    row.unit.unwrap_or_default(),
                     row.section,
                     row.group,
                     row.confidence,
@@ -264,10 +291,10 @@ fn print_table(
         .max(12);
     let header: Vec<String> = langs.iter().map(|l| pad(l.code(), column)).collect();
     writeln!(out, "{HEADER}{:GUTTER$}{}{HEADER:#}", "", header.join("  "))?;
-    let mut section = "";
+    let mut section = String::new();
     for row in rows {
-        if row.section != section {
-            section = &row.section;
+        if row.heading() != section {
+            section = row.heading();
             writeln!(out, "{HEADER}{section}{HEADER:#}")?;
         }
         let cells: Vec<Vec<String>> = langs
@@ -328,7 +355,8 @@ fn print_summary(out: &mut impl Write, units: &[&Unit], langs: &[Lang]) -> std::
             .collect();
         writeln!(
             out,
-            "{HEADER}{lang}{HEADER:#}  {sentences} sentences; {}",
+            "{HEADER}{lang}{HEADER:#}  {sentences} sentence{}; {}",
+            if sentences == 1 { "" } else { "s" },
             gaps.join(", ")
         )?;
     }

@@ -137,9 +137,7 @@ fn print(
             "{DIM}versions  lang  file                      line  title{DIM:#}"
         )?;
         for version in &document.versions {
-            let file = version
-                .file
-                .map_or("—".to_owned(), |l| format!("{}.{l}.txt", document.id));
+            let file = version.file.as_deref().unwrap_or("—");
             writeln!(
                 out,
                 "          {:<5} {:<25} {:>4}  {}",
@@ -159,8 +157,8 @@ fn print(
     for block in &document.blocks {
         if block.file != file {
             file = block.file;
-            if let Some(lang) = file {
-                writeln!(out, "{HEADER}{}.{lang}.txt{HEADER:#}", document.id)?;
+            if let Some(name) = file_name(document, file) {
+                writeln!(out, "{HEADER}{name}{HEADER:#}")?;
             }
         }
         print_block(out, block, args.width)?;
@@ -247,6 +245,17 @@ fn print_block(out: &mut impl Write, block: &Block, width: usize) -> std::io::Re
     )
 }
 
+/// The name of the file of a document kept one file per language that holds
+/// the given language's text.
+fn file_name(document: &Document, lang: Option<Lang>) -> Option<&str> {
+    let lang = lang?;
+    document
+        .versions
+        .iter()
+        .find(|v| v.lang == lang && v.file.is_some())
+        .and_then(|v| v.file.as_deref())
+}
+
 /// The document as JSON: metadata, versions, blocks without their words,
 /// paragraph groups, repairs.
 #[derive(Serialize)]
@@ -271,8 +280,10 @@ struct BlockJson<'a> {
     sentences: Vec<SentenceJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     table: Option<&'a ushtil::model::Table>,
+    /// The file the block was read from, where the document is one file
+    /// per language.
     #[serde(skip_serializing_if = "Option::is_none")]
-    file: Option<Lang>,
+    file: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -308,7 +319,7 @@ impl<'a> DocumentJson<'a> {
                         })
                         .collect(),
                     table: b.table.as_ref(),
-                    file: b.file,
+                    file: file_name(document, b.file),
                 })
                 .collect(),
             repairs: &document.repairs,

@@ -98,11 +98,18 @@ impl Context {
         if doc.contains(std::path::MAIN_SEPARATOR) || doc.ends_with(".txt") {
             anyhow::bail!("{doc}: no such file");
         }
-        corpus::sources(&self.corpus)?
-            .0
+        let (sources, skipped) = corpus::sources(&self.corpus)?;
+        let source = sources
             .into_iter()
             .find(|s| s.id == doc)
-            .with_context(|| format!("no document {doc:?} in {}", self.corpus.display()))
+            .with_context(|| format!("no document {doc:?} in {}", self.corpus.display()))?;
+        // What a build would say of the document's files, said here too.
+        for file in skipped.iter().filter(|f| f.document() == doc) {
+            if !self.quiet {
+                eprintln!("ushtil: warning: {file}");
+            }
+        }
+        Ok(source)
     }
 
     /// Progress and summaries go to standard error, unless `--quiet`.

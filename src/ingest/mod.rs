@@ -141,6 +141,21 @@ pub fn ingest_versions(id: &str, meta: Metadata, files: &[(Lang, PathBuf, String
     let mut warnings = Vec::new();
     for (lang, path, source) in files {
         let (mut read, mut repaired) = read_blocks(source, Some(*lang));
+        // A paragraph plainly in another language (the English pasted into
+        // the Kazakh file) is no part of this version: said, and left out.
+        read.retain(|block| {
+            let letters = block.text.chars().filter(|c| c.is_alphabetic()).count();
+            let reads = lang::detect(&block.text, *lang);
+            let foreign = letters >= 40 && (reads == Lang::En) != (*lang == Lang::En);
+            if foreign {
+                warnings.push(format!(
+                    "{}: line {}: a paragraph in {reads} in the {lang} text; left out",
+                    path.display(),
+                    block.line
+                ));
+            }
+            !foreign
+        });
         if read.is_empty() {
             warnings.push(format!(
                 "{}: no text in it; left out of {id}",
@@ -155,7 +170,8 @@ pub fn ingest_versions(id: &str, meta: Metadata, files: &[(Lang, PathBuf, String
         for repair in &mut repaired {
             repair.file = Some(*lang);
         }
-        versions.extend(versions::find(&read, Some(*lang)).into_iter().map(|mut v| {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        versions.extend(versions::find(&read, Some(&name)).into_iter().map(|mut v| {
             v.blocks = v.blocks.start + offset..v.blocks.end + offset;
             v
         }));
@@ -617,14 +633,26 @@ mod tests {
             .iter()
             .find(|r| r.kind == RepairKind::Hyphenation)
             .unwrap();
+        // Recorded at the line the hyphen ends.
         assert_eq!(
             (repair.line, repair.repaired.as_str()),
-            (3, "самоопределения")
+            (1, "самоопределения")
         );
         // With no such evidence the hyphen stays: Kazakh writes `өзін-өзі` with one.
         let source =
             "Қазақтардың ұлттық өзін-\n\nөзі анықтау құқығын мойындайтынына үміт артты.\n\n";
         let document = ingest("x", Metadata::default(), source);
         assert!(document.blocks[0].text.contains("өзін-өзі"));
+        // A capital after the hyphen: a compound, though the Russian version
+        // beside it writes `Трансаляскинский` whole.
+        let source =
+            "Мұнай Транс-\n\nАляскалық құбыр жүйесі арқылы тасымалданады деп хабарлады.\n\n\
+                      Нефть поступает по Трансаляскинскому нефтепроводу, сообщила компания.\n\n";
+        let document = ingest("x", Metadata::default(), source);
+        assert!(
+            document.blocks[0].text.contains("Транс-Аляскалық"),
+            "{}",
+            document.blocks[0].text
+        );
     }
 }

@@ -378,8 +378,11 @@ fn settle_hyphens(paragraphs: &mut [RawParagraph], hyphens: &[(usize, usize)]) -
             .find(|c: char| !c.is_alphanumeric())
             .map_or(text.len(), |i| at + 1 + i);
         let printed = &text[start..end];
-        let line = paragraph.line_at(at + 1);
-        let repaired = if written_whole(&text[start..at], &text[at + 1..end]) {
+        let line = paragraph.line_at(at);
+        // A capital after the hyphen begins a word of a compound
+        // (`Транс-Аляскалық`, `All-Russian`): the hyphen is the writer's.
+        let capital = text[at + 1..].starts_with(char::is_uppercase);
+        let repaired = if !capital && written_whole(&text[start..at], &text[at + 1..end]) {
             printed.replacen('-', "", 1)
         } else {
             printed.to_owned()

@@ -139,9 +139,9 @@ struct Run {
 
 /// The body's versions: its blocks as runs of one language each, a short
 /// run inside another language's (or at an edge of the body) taken as part
-/// of the run around it. `file` is the language of the file the blocks come
+/// of the run around it. `file` is the name of the file the blocks come
 /// from, where the document is one file per language.
-pub fn find(blocks: &[Block], file: Option<Lang>) -> Vec<Version> {
+pub fn find(blocks: &[Block], file: Option<&str>) -> Vec<Version> {
     let mut runs: Vec<Run> = Vec::new();
     for (n, block) in blocks.iter().enumerate() {
         if block.division != Division::Body {
@@ -183,11 +183,12 @@ pub fn find(blocks: &[Block], file: Option<Lang>) -> Vec<Version> {
     runs.into_iter()
         .map(|run| {
             let first = &blocks[run.blocks.start];
+            let next = blocks[run.blocks.clone()].get(1);
             Version {
                 lang: run.lang,
-                file,
+                file: file.map(str::to_owned),
                 line: first.line,
-                title: is_title(first).then(|| first.text.clone()),
+                title: is_title(first, next).then(|| first.text.clone()),
                 blocks: run.blocks,
             }
         })
@@ -209,13 +210,18 @@ fn is_insert(runs: &[Run], i: usize) -> bool {
 }
 
 /// A version's first block is its title when it is a heading, or a short
-/// line that ends no sentence.
-fn is_title(block: &Block) -> bool {
+/// line that ends no sentence, is no numbered point, and heads a longer text
+/// (a point of a law printed without its number, `Қазақстан Республикасы
+/// және Қазақстан атауларының мәні барабар`, is followed by a heading).
+fn is_title(block: &Block, next: Option<&Block>) -> bool {
     let words = block.text.split_whitespace().count();
+    let heads_text = next.is_some_and(|n| n.text.len() > 2 * block.text.len());
     block.kind == BlockKind::Heading
         || (block.kind == BlockKind::Paragraph
             && (1..=25).contains(&words)
             && block.sentences.len() == 1
+            && heads_text
+            && !block.text.starts_with(|c: char| c.is_ascii_digit())
             && !block.text.ends_with(['.', ':', ';', ',']))
 }
 
