@@ -44,14 +44,7 @@ impl Skipped {
         let name = name.to_lowercase();
         let stem = document_of(&name);
         // `x.de.txt`: less the tag that was no language.
-        match stem.rsplit_once('.') {
-            Some((id, tag))
-                if (2..=3).contains(&tag.len()) && tag.bytes().all(|b| b.is_ascii_alphabetic()) =>
-            {
-                id.to_owned()
-            }
-            _ => stem.to_owned(),
-        }
+        language_tag(stem).map_or(stem, |(id, _)| id).to_owned()
     }
 }
 
@@ -98,6 +91,15 @@ const LANGUAGE_CODES: [(&str, Lang); 6] = [
     ("eng", Lang::En),
 ];
 
+/// A stem's last part where it is a tag of two or three letters, which
+/// names a language (`x.kk`, `x.kaz`, `x.de`), and the id before it;
+/// anything else (`v2`, `en-ru-kk`, `final-draft`) is part of the id.
+fn language_tag(stem: &str) -> Option<(&str, &str)> {
+    let (id, tag) = stem.rsplit_once('.')?;
+    let letters = (2..=3).contains(&tag.len()) && tag.bytes().all(|b| b.is_ascii_alphabetic());
+    (!id.is_empty() && letters).then_some((id, tag))
+}
+
 fn text_name(name: &str) -> TextName<'_> {
     let Some(stem) = name.strip_suffix(".txt") else {
         let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
@@ -109,17 +111,9 @@ fn text_name(name: &str) -> TextName<'_> {
         }
         return TextName::Other;
     };
-    let Some((id, tag)) = stem.rsplit_once('.') else {
+    let Some((id, tag)) = language_tag(stem) else {
         return TextName::Whole(stem);
     };
-    // A tag of two or three letters names a language; anything else (`v2`,
-    // `en-ru-kk`, `final-draft`) is part of the id.
-    if id.is_empty()
-        || !(2..=3).contains(&tag.len())
-        || !tag.bytes().all(|b| b.is_ascii_alphabetic())
-    {
-        return TextName::Whole(stem);
-    }
     match LANGUAGE_CODES.iter().find(|(code, _)| *code == tag) {
         Some(&(_, lang)) => TextName::Version(id, lang),
         None if LANGUAGE_CODES
@@ -149,13 +143,16 @@ impl Source {
             .to_string_lossy()
             .into_owned();
         let (id, texts) = match text_name(&name) {
-            TextName::Version(id, _) => {
-                let texts = Lang::ALL
-                    .into_iter()
-                    .map(|lang| (Some(lang), dir.join(format!("{id}.{}.txt", lang.code()))))
-                    .filter(|(_, path)| path.is_file())
-                    .collect();
-                (id.to_owned(), texts)
+            // One language's file: the document is all of them, found as a
+            // listing of the folder finds them (`x.rus.txt` beside `x.en.txt`).
+            TextName::Version(id, lang) => {
+                let listed = sources(&dir)
+                    .ok()
+                    .and_then(|(sources, _)| sources.into_iter().find(|s| s.id == id));
+                if let Some(source) = listed {
+                    return source;
+                }
+                (id.to_owned(), vec![(Some(lang), text.clone())])
             }
             TextName::Whole(id) => (id.to_owned(), vec![(None, text.clone())]),
             _ => (

@@ -475,3 +475,35 @@ fn a_parallel_concordance_shows_the_aligned_sentences_of_a_translated_body() {
         "{text}"
     );
 }
+
+#[test]
+fn a_language_file_given_by_its_path_brings_the_others() {
+    let separate = repo("tests/data/parallel/trilingual/separate");
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        separate.join("const-art1.ru.txt"),
+        folder.path().join("x.rus.txt"),
+    )
+    .unwrap();
+    std::fs::copy(
+        separate.join("const-art1.en.txt"),
+        folder.path().join("x.en.txt"),
+    )
+    .unwrap();
+    let index = tempfile::tempdir().unwrap();
+    let path = folder.path().join("x.rus.txt");
+    let out = ushtil(
+        folder.path(),
+        index.path(),
+        &["inspect", "--format", "json", path.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{out:?}");
+    let json: serde_json::Value = serde_json::from_str(&common::stdout(&out)).unwrap();
+    let files: Vec<&str> = json["versions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files, ["x.rus.txt", "x.en.txt"]);
+}
