@@ -487,12 +487,7 @@ pub fn apply_body(
     }
     let groups: Vec<Link> = file.body.iter().map(|g| g.paragraphs.clone()).collect();
     units.retain(|u| u.division == Division::Abstract);
-    let mut body = crate::align::body_units(document, &groups, None, units.len());
-    for (unit, given) in body.iter_mut().zip(sentences) {
-        if let Some(links) = given {
-            unit.links = links;
-        }
-    }
+    let mut body = crate::align::body_units(document, &groups, &sentences, units.len());
     units.append(&mut body);
     Ok(())
 }

@@ -61,7 +61,7 @@ pub fn align(doc: &Document) -> Vec<Unit> {
     }
     if is_translated(doc) {
         let groups = paragraph_groups(doc);
-        units.extend(body_units(doc, &groups, None, units.len()));
+        units.extend(body_units(doc, &groups, &[], units.len()));
         return units;
     }
     for block in doc.blocks.iter().filter(|b| b.division == Division::Body) {
@@ -99,12 +99,13 @@ pub fn paragraph_groups(doc: &Document) -> Vec<Link> {
 
 /// The units of a translated text's body: one per paragraph group, numbered
 /// from `first`, its sentences aligned inside it, or grouped as `sentences`
-/// gives them (for each paragraph group, its sentence groups, numbered
-/// within the group's passages), as a checked alignment file does.
+/// gives them where it does (for the n-th paragraph group, its sentence
+/// groups, numbered within the group's passages), as a checked alignment
+/// file does.
 pub fn body_units(
     doc: &Document,
     groups: &[Link],
-    sentences: Option<&[Vec<Link>]>,
+    sentences: &[Option<Vec<Link>>],
     first: usize,
 ) -> Vec<Unit> {
     let bodies = bodies(doc);
@@ -115,7 +116,7 @@ pub fn body_units(
             .sentences
             .map(|lang, ids| ids.iter().map(|&i| bodies.get(lang)[i]).collect::<Vec<_>>());
         let passages = blocks.map(|_, blocks| passage(blocks));
-        let links = match sentences.and_then(|s| s.get(n)) {
+        let links = match sentences.get(n).and_then(Option::as_ref) {
             Some(links) => links.clone(),
             // A sentence group is as sure as its paragraph group at most: a
             // paragraph the aligner left alone leaves its sentences alone.

@@ -52,7 +52,7 @@ const COARSE_SKETCH: usize = 48;
 /// on either side of where it stands: enough to find a translation the
 /// aligner put a little off, few enough that a book costs no more per
 /// sentence than an abstract.
-pub(crate) const NEIGHBOURS: usize = 8;
+const NEIGHBOURS: usize = 8;
 
 /// Aligns `a` with `b`; `ratio` is the expected length of B per character of A.
 pub fn align(a: &[Item], b: &[Item], ratio: f64, priors: &Priors) -> Vec<Step> {
@@ -60,9 +60,6 @@ pub fn align(a: &[Item], b: &[Item], ratio: f64, priors: &Priors) -> Vec<Step> {
     path.windows(2)
         .map(|w| {
             let ((i0, j0), (i, j)) = (w[0], w[1]);
-            fn near(items: &[Item], at: usize) -> &[Item] {
-                &items[at.saturating_sub(NEIGHBOURS)..(at + NEIGHBOURS).min(items.len())]
-            }
             Step {
                 a: (i0..i).collect(),
                 b: (j0..j).collect(),
@@ -77,6 +74,12 @@ pub fn align(a: &[Item], b: &[Item], ratio: f64, priors: &Priors) -> Vec<Step> {
             }
         })
         .collect()
+}
+
+/// The items within [`NEIGHBOURS`] of position `at`: what an omission there
+/// is compared with.
+pub(crate) fn near(items: &[Item], at: usize) -> &[Item] {
+    &items[at.saturating_sub(NEIGHBOURS)..(at + NEIGHBOURS).min(items.len())]
 }
 
 /// The cells the best alignment passes, from (0, 0) to (`a.len()`, `b.len()`).

@@ -46,8 +46,8 @@ pub fn align(
     cost[0] = 0.0;
     let moves = moves();
     for i in 0..=sizes[0] {
-        for j in tube.rows[1].columns(i) {
-            for k in tube.rows[2].columns(i) {
+        for j in tube.second.columns(i) {
+            for k in tube.third.columns(i) {
                 let here = [i, j, k];
                 let at = tube.index(here).expect("a cell of the tube");
                 for (n, shape) in moves.iter().enumerate() {
@@ -95,9 +95,11 @@ pub fn align(
 /// short texts; for long ones, a tube around the alignments of the first
 /// language with each other one, where the three-way path must run.
 struct Tube {
-    /// For each row of the first language, the cells of the second
-    /// (`rows[1]`) and of the third (`rows[2]`); `rows[0]` is unused.
-    rows: [Band; 3],
+    /// For each sentence of the first language, the sentences of the second
+    /// worked out beside it.
+    second: Band,
+    /// And those of the third.
+    third: Band,
     starts: Vec<usize>,
     cells: usize,
 }
@@ -121,15 +123,16 @@ impl Tube {
             let path = pair::best_path(items.get(x), items.get(y), ratio(x, y), priors);
             Band::around(&path, sizes[0] + 1, sizes[d] + 1, TUBE_MARGIN)
         };
-        let rows = [Band::full(0, 0), band(1), band(2)];
+        let (second, third) = (band(1), band(2));
         let mut starts = Vec::with_capacity(sizes[0] + 1);
         let mut cells = 0;
         for i in 0..=sizes[0] {
             starts.push(cells);
-            cells += rows[1].columns(i).len() * rows[2].columns(i).len();
+            cells += second.columns(i).len() * third.columns(i).len();
         }
         Tube {
-            rows,
+            second,
+            third,
             starts,
             cells,
         }
@@ -140,7 +143,7 @@ impl Tube {
     }
 
     fn index(&self, [i, j, k]: [usize; 3]) -> Option<usize> {
-        let (js, ks) = (self.rows[1].columns(i), self.rows[2].columns(i));
+        let (js, ks) = (self.second.columns(i), self.third.columns(i));
         if !js.contains(&j) || !ks.contains(&k) {
             return None;
         }
@@ -150,16 +153,17 @@ impl Tube {
     /// The cells of each pair of languages' table the tube's groups read,
     /// with room for the two sentences a group may take back.
     fn pair_band(&self, pair: usize, sizes: [usize; 3]) -> Band {
-        let (x, y) = PAIRS[pair];
-        if x == 0 {
-            return self.rows[y].clone();
+        match PAIRS[pair] {
+            (0, 1) => return self.second.clone(),
+            (0, 2) => return self.third.clone(),
+            _ => {}
         }
         // The second and third languages: for each sentence of the second,
         // the third's sentences beside it in some row of the tube.
         let mut runs: Vec<Option<std::ops::Range<usize>>> = vec![None; sizes[1] + 1];
         for i in 0..=sizes[0] {
-            let ks = self.rows[2].columns(i);
-            for j in self.rows[1].columns(i) {
+            let ks = self.third.columns(i);
+            for j in self.second.columns(i) {
                 let run = &mut runs[j];
                 *run = Some(match run.take() {
                     Some(r) => r.start.min(ks.start)..r.end.max(ks.end),
@@ -255,11 +259,7 @@ fn confidence(
             .map(|&i| items.get(lang)[i].clone())
             .collect()
     };
-    let near = |d: usize| {
-        let all = items.get(Lang::ALL[d]);
-        let at = from[d];
-        &all[at.saturating_sub(pair::NEIGHBOURS)..(at + pair::NEIGHBOURS).min(all.len())]
-    };
+    let near = |d: usize| pair::near(items.get(Lang::ALL[d]), from[d]);
     let mut sure: f64 = 1.0;
     for (x, y) in PAIRS {
         let (lx, ly) = (Lang::ALL[x], Lang::ALL[y]);
