@@ -507,3 +507,52 @@ fn a_language_file_given_by_its_path_brings_the_others() {
         .collect();
     assert_eq!(files, ["x.rus.txt", "x.en.txt"]);
 }
+
+#[test]
+fn compare_takes_a_part_of_a_law_by_its_heading_in_any_language() {
+    let set = repo("tests/data/parallel/bilingual/separate");
+    let corpus = tempfile::tempdir().unwrap();
+    for lang in ["kk", "en"] {
+        let name = format!("aifc-law-art1.{lang}.txt");
+        std::fs::copy(set.join(&name), corpus.path().join(&name)).unwrap();
+    }
+    let index = tempfile::tempdir().unwrap();
+    let first_unit = |heading: &str| -> String {
+        let out = ushtil(
+            corpus.path(),
+            index.path(),
+            &[
+                "--quiet",
+                "compare",
+                "aifc-law-art1",
+                "--section",
+                heading,
+                "--format",
+                "json",
+            ],
+        );
+        assert!(out.status.success(), "{heading}: {out:?}");
+        json_lines(&out)[0]["unit"].as_str().unwrap().to_owned()
+    };
+    // `1-бап. Осы Конституциялық заңда …` / `Article 1. Basic concepts …`,
+    // by the heading's first words in either language.
+    let unit = first_unit("1-бап");
+    assert_eq!(first_unit("Article 1"), unit);
+    let out = ushtil(
+        corpus.path(),
+        index.path(),
+        &[
+            "--quiet",
+            "compare",
+            "aifc-law-art1",
+            "--section",
+            "Article 9",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        common::stderr(&out).contains("headings"),
+        "{}",
+        common::stderr(&out)
+    );
+}

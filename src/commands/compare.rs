@@ -112,25 +112,38 @@ fn is_part(unit: &Unit, wanted: &str) -> bool {
     unit.division == Division::Abstract && unit.section.name() == wanted
 }
 
-/// A body unit that reads as a heading: each language's text a few words.
+/// A body unit that reads as a heading: each language's text a few words
+/// that end no clause (`Article 1. Basic concepts …`, `Раздел I. Общие
+/// положения`).
 fn is_heading(unit: &Unit) -> bool {
-    unit.division == Division::Body && unit.kind == ushtil::model::BlockKind::Heading
-        || Lang::ALL
-            .iter()
-            .filter_map(|&l| unit.text(l))
-            .all(|t| t.split_whitespace().count() <= 8 && !t.trim_end().ends_with(['.', ';', ':']))
+    unit.division == Division::Body
+        && (unit.kind == ushtil::model::BlockKind::Heading
+            || Lang::ALL.iter().filter_map(|&l| unit.text(l)).all(|t| {
+                t.split_whitespace().count() <= 12 && !t.trim_end().ends_with([';', ':', ','])
+            }))
 }
 
-/// The units from the heading `wanted` (in any language, any case) to the
-/// next heading.
+/// A heading's words, lower-cased, without punctuation: `article 1`.
+fn heading_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The units from the heading `wanted` (in any language, any case, its
+/// first words enough: `1-бап`, `Article 1`) to the next heading.
 fn from_heading<'a>(units: &[&'a Unit], wanted: &str) -> Vec<&'a Unit> {
-    let wanted = wanted.trim().to_lowercase();
+    let wanted = heading_words(wanted);
+    if wanted.is_empty() {
+        return Vec::new();
+    }
     let Some(start) = units.iter().position(|u| {
         is_heading(u)
             && Lang::ALL
                 .iter()
                 .filter_map(|&l| u.text(l))
-                .any(|t| t.trim().trim_end_matches('.').to_lowercase() == wanted)
+                .any(|t| heading_words(t).starts_with(&wanted))
     }) else {
         return Vec::new();
     };

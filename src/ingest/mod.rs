@@ -157,10 +157,8 @@ pub fn ingest_versions(id: &str, meta: Metadata, files: &[(Lang, PathBuf, String
             !foreign
         });
         if read.is_empty() {
-            warnings.push(format!(
-                "{}: no text in it; left out of {id}",
-                path.display()
-            ));
+            let empty = IngestError::Empty { path: path.clone() };
+            warnings.push(format!("{empty}; left out of {id}"));
             continue;
         }
         let offset = blocks.len();

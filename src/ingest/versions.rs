@@ -97,7 +97,7 @@ fn decided(text: &str) -> Option<Lang> {
 
 /// Whether a text says nothing of whether it is Kazakh or Russian.
 fn is_undecided(text: &str) -> bool {
-    lang::detect(text, Lang::Kk) != lang::detect(text, Lang::Ru)
+    decided(text).is_none()
 }
 
 fn letters(text: &str) -> usize {
