@@ -19,6 +19,18 @@ use std::process::Command;
 
 use common::{json_lines, repo, ushtil};
 
+/// A corpus holding the per-language files of `doc` from
+/// `tests/data/parallel/<set>/separate/`, in the languages given.
+fn corpus_of(set: &str, doc: &str, langs: &[&str]) -> tempfile::TempDir {
+    let separate = repo(&format!("tests/data/parallel/{set}/separate"));
+    let corpus = tempfile::tempdir().unwrap();
+    for lang in langs {
+        let name = format!("{doc}.{lang}.txt");
+        std::fs::copy(separate.join(&name), corpus.path().join(&name)).unwrap();
+    }
+    corpus
+}
+
 /// The figures the scorer prints: paragraphs P, R; sentences P, R.
 fn score(set: &Path, layout: &str) -> [f64; 4] {
     let scorer = repo("../shared/eval/parallel/score_alignment.py");
@@ -184,12 +196,8 @@ fn a_law_with_notes_only_the_kazakh_prints_aligns_around_them() {
 #[test]
 fn texts_misnamed_or_clashing_are_left_out_by_name_and_the_rest_builds() {
     let separate = repo("tests/data/parallel/trilingual/separate");
-    let corpus = tempfile::tempdir().unwrap();
+    let corpus = corpus_of("trilingual", "const-art1", &["kk", "ru", "en"]);
     let index = tempfile::tempdir().unwrap();
-    for lang in ["kk", "ru", "en"] {
-        let name = format!("const-art1.{lang}.txt");
-        std::fs::copy(separate.join(&name), corpus.path().join(&name)).unwrap();
-    }
     let russian = std::fs::read_to_string(separate.join("const-art2-3.ru.txt")).unwrap();
     let kazakh = std::fs::read_to_string(separate.join("const-art2-3.kk.txt")).unwrap();
     let english = std::fs::read_to_string(separate.join("const-art2-3.en.txt")).unwrap();
@@ -273,13 +281,8 @@ fn texts_misnamed_or_clashing_are_left_out_by_name_and_the_rest_builds() {
 
 #[test]
 fn a_checked_body_alignment_is_kept_through_rebuilds() {
-    let separate = repo("tests/data/parallel/trilingual/separate");
-    let corpus = tempfile::tempdir().unwrap();
+    let corpus = corpus_of("trilingual", "const-art2-3", &["kk", "ru", "en"]);
     let index = tempfile::tempdir().unwrap();
-    for lang in ["kk", "ru", "en"] {
-        let name = format!("const-art2-3.{lang}.txt");
-        std::fs::copy(separate.join(&name), corpus.path().join(&name)).unwrap();
-    }
     let out = ushtil(
         corpus.path(),
         index.path(),
@@ -510,12 +513,7 @@ fn a_language_file_given_by_its_path_brings_the_others() {
 
 #[test]
 fn compare_takes_a_part_of_a_law_by_its_heading_in_any_language() {
-    let set = repo("tests/data/parallel/bilingual/separate");
-    let corpus = tempfile::tempdir().unwrap();
-    for lang in ["kk", "en"] {
-        let name = format!("aifc-law-art1.{lang}.txt");
-        std::fs::copy(set.join(&name), corpus.path().join(&name)).unwrap();
-    }
+    let corpus = corpus_of("bilingual", "aifc-law-art1", &["kk", "en"]);
     let index = tempfile::tempdir().unwrap();
     let first_unit = |heading: &str| -> String {
         let out = ushtil(
