@@ -91,14 +91,30 @@ impl<T> PerLang<T> {
     }
 }
 
-/// The two divisions of a journal article.
+/// The divisions of a journal article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Division {
-    /// The front matter printed in all three languages: abstract, keywords.
+    /// What is printed about the article: classifiers (УДК, МРНТИ), DOI,
+    /// title, authors, affiliations, e-mail, dates. Metadata, never aligned.
+    Front,
+    /// The abstracts printed in up to three languages, and their keywords.
     Abstract,
-    /// The article itself, in one language.
+    /// The article itself, in one language or in translated versions.
     Body,
+    /// The reference list and the notes on the authors, never aligned.
+    Back,
+}
+
+impl Division {
+    pub fn name(self) -> &'static str {
+        match self {
+            Division::Front => "front",
+            Division::Abstract => "abstract",
+            Division::Body => "body",
+            Division::Back => "back",
+        }
+    }
 }
 
 /// The labelled part of an abstract or body a block belongs to.
@@ -115,9 +131,27 @@ pub enum Section {
     Conclusion,
     Keywords,
     Acknowledgement,
+    /// The reference list, kept out of alignment.
+    References,
+    /// Notes on the authors printed after the article.
+    Authors,
 }
 
 impl Section {
+    pub const ALL: [Section; 11] = [
+        Section::Front,
+        Section::Introduction,
+        Section::Goals,
+        Section::Materials,
+        Section::Discussion,
+        Section::Results,
+        Section::Conclusion,
+        Section::Keywords,
+        Section::Acknowledgement,
+        Section::References,
+        Section::Authors,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             Section::Front => "front",
@@ -129,6 +163,8 @@ impl Section {
             Section::Conclusion => "conclusion",
             Section::Keywords => "keywords",
             Section::Acknowledgement => "acknowledgement",
+            Section::References => "references",
+            Section::Authors => "authors",
         }
     }
 }
@@ -142,6 +178,24 @@ pub enum BlockKind {
     Table,
     Keywords,
     Acknowledgement,
+    /// An entry of the reference list.
+    Reference,
+    // The front matter's kinds of line.
+    /// The article's title.
+    Title,
+    /// Its authors, by initials and surname.
+    Authors,
+    /// Where the authors work.
+    Affiliation,
+    /// A subject classifier: УДК, МРНТИ, IRSTI.
+    Classifier,
+    Doi,
+    /// An author's e-mail address.
+    Email,
+    /// Received, accepted, published.
+    Dates,
+    /// What else journals print there: the kind of article, how to cite it.
+    Note,
 }
 
 /// A sentence of a block.
@@ -182,8 +236,8 @@ pub struct Block {
     /// The label that opened the section in this block, as printed (`Кіріспе.`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
-    /// The text with hard line breaks joined; the label is not part of it,
-    /// but for a heading, whose text is its label (`Introduction`).
+    /// The text as printed, its label included (`Кіріспе. 1917 жылы …`),
+    /// hard line breaks joined.
     pub text: String,
     /// 1-based line of the source file where the block starts.
     pub line: usize,
@@ -195,6 +249,17 @@ pub struct Block {
     /// the block was read from (`<id>.kk.txt`); `line` counts in that file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<Lang>,
+}
+
+impl Block {
+    /// The text after its label: a keyword list's terms without `Key words:`.
+    pub fn unlabelled(&self) -> &str {
+        let text = self
+            .label
+            .as_deref()
+            .and_then(|l| self.text.strip_prefix(l));
+        text.unwrap_or(&self.text).trim_start()
+    }
 }
 
 /// One language's version of a document's body: a translation printed in
@@ -361,11 +426,7 @@ pub struct Unit {
 impl Unit {
     /// `abstract/results`, `body/discussion`.
     pub fn section_path(&self) -> String {
-        let division = match self.division {
-            Division::Abstract => "abstract",
-            Division::Body => "body",
-        };
-        format!("{division}/{}", self.section.name())
+        format!("{}/{}", self.division.name(), self.section.name())
     }
 
     /// The unit's position in its document, from its id (`u003` → 3).

@@ -61,7 +61,10 @@ fn links(groups: &[Group]) -> BTreeSet<(String, String)> {
 /// The system's groups, each sentence named by the gold's opening words for it.
 fn system(units: &[Unit], gold: &[Group]) -> Vec<Group> {
     let openings: Vec<&String> = gold.iter().flat_map(|(_, l)| l.iter().flatten()).collect();
+    // A sentence opening a part starts with the part's label as printed
+    // (`Results. The Provisional …`); the gold names it by its words.
     let name = |sentence: &str| -> String {
+        let sentence = &sentence[ushtil::ingest::labels::leading_labels_len(sentence)..];
         openings
             .iter()
             .find(|o| sentence.starts_with(o.as_str()))

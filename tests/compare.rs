@@ -199,7 +199,7 @@ fn a_corrected_alignment_survives_a_rebuild_of_the_source() {
     assert!(groups[0]["kk"]
         .as_str()
         .unwrap()
-        .starts_with("Мақала барысында"));
+        .starts_with("Материалдар. Мақала барысында"));
     assert!(groups[0]["kk"]
         .as_str()
         .unwrap()

@@ -55,12 +55,16 @@ fn each_document_has_its_expected_structure() {
                 "{name}: block at line {}",
                 block.line
             );
+            // The label stays in the text as printed; the words after it are checked.
             assert!(
-                block.text.starts_with(want[4]),
+                block.unlabelled().starts_with(want[4]),
                 "{name}: {:?} opens {:?}",
                 want[4],
                 block.text
             );
+            if let Some(label) = &block.label {
+                assert!(block.text.starts_with(label.as_str()), "{name}: {label}");
+            }
         }
     }
 }

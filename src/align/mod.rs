@@ -21,6 +21,7 @@ pub mod pair;
 pub mod priors;
 pub mod three_way;
 
+use crate::ingest::labels;
 use anchors::{Anchors, Glossary};
 use pair::Item;
 
@@ -191,7 +192,7 @@ fn glossary(doc: &Document) -> Glossary {
         doc.blocks
             .iter()
             .find(|b| b.kind == BlockKind::Keywords && b.lang == lang)
-            .map(|b| b.text.as_str())
+            .map(Block::unlabelled)
     };
     Glossary::from_keywords(&PerLang::from_fn(keywords))
 }
@@ -367,7 +368,10 @@ fn items(passage: &Passage, lang: Lang, glossary: &Glossary) -> Vec<Item> {
         .sentences
         .iter()
         .map(|span| {
+            // A part's label (`Materials.`) opens its first sentence as
+            // printed, but is no part of what the sentence says.
             let text = &passage.text[span.clone()];
+            let text = &text[labels::leading_labels_len(text)..];
             Item {
                 chars: text.chars().count(),
                 anchors: Anchors::of(text, lang, glossary),

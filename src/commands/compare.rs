@@ -184,7 +184,7 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
         for unit in &abstracts {
             let part = match unit.division {
                 Division::Abstract => unit.section.name().to_owned(),
-                Division::Body => "body".to_owned(),
+                division => division.name().to_owned(),
             };
             if !parts.contains(&part) {
                 parts.push(part);

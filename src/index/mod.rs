@@ -37,7 +37,7 @@ const FILES: &str = "ushtil-files.json";
 
 /// Bumped whenever the schema, the analyzers or the stored units change, so
 /// that old indexes are rebuilt. 6: body paragraph groups of translated texts.
-const FORMAT: u32 = 6;
+const FORMAT: u32 = 7;
 
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {

@@ -25,78 +25,46 @@ pub struct Label {
     pub len: usize,
 }
 
-use Announces::Section as S;
-use Section::*;
+/// The label table, `data/labels.tsv`: a linguist's file, compiled in.
+const TABLE: &str = include_str!("data/labels.tsv");
 
-/// Label words per language. Longer forms come first, so that `Түйін сөздер`
-/// (keywords) wins over `Түйін` (summary).
-const LABELS: &[(&str, Lang, Announces)] = &[
-    ("Abstract", Lang::En, Announces::Abstract),
-    ("Annotation", Lang::En, Announces::Abstract),
-    ("Summary", Lang::En, Announces::Abstract),
-    ("Introduction", Lang::En, S(Introduction)),
-    ("The goals and objectives of the study", Lang::En, S(Goals)),
-    ("Goals and objectives of the study", Lang::En, S(Goals)),
-    ("Goals and objectives", Lang::En, S(Goals)),
-    ("The purpose of the study", Lang::En, S(Goals)),
-    ("Purpose", Lang::En, S(Goals)),
-    ("Materials and methods", Lang::En, S(Materials)),
-    ("Methods and materials", Lang::En, S(Materials)),
-    ("Materials", Lang::En, S(Materials)),
-    ("Methods", Lang::En, S(Materials)),
-    ("Discussion", Lang::En, S(Discussion)),
-    ("Results and discussion", Lang::En, S(Results)),
-    ("Results", Lang::En, S(Results)),
-    ("Conclusions", Lang::En, S(Conclusion)),
-    ("Conclusion", Lang::En, S(Conclusion)),
-    ("Key words", Lang::En, S(Keywords)),
-    ("Keywords", Lang::En, S(Keywords)),
-    ("Acknowledgements", Lang::En, S(Acknowledgement)),
-    ("Acknowledgments", Lang::En, S(Acknowledgement)),
-    ("Acknowledgement", Lang::En, S(Acknowledgement)),
-    ("Funding", Lang::En, S(Acknowledgement)),
-    ("Түйін сөздер", Lang::Kk, S(Keywords)),
-    ("Түйінді сөздер", Lang::Kk, S(Keywords)),
-    ("Кілт сөздер", Lang::Kk, S(Keywords)),
-    ("Андатпа", Lang::Kk, Announces::Abstract),
-    ("Аңдатпа", Lang::Kk, Announces::Abstract),
-    ("Түйін", Lang::Kk, Announces::Abstract),
-    ("Кіріспе", Lang::Kk, S(Introduction)),
-    ("Зерттеудің мақсаты мен міндеттері", Lang::Kk, S(Goals)),
-    ("Зерттеудің мақсаты", Lang::Kk, S(Goals)),
-    ("Материалдар мен әдістер", Lang::Kk, S(Materials)),
-    ("Әдістер мен материалдар", Lang::Kk, S(Materials)),
-    ("Материалдар", Lang::Kk, S(Materials)),
-    ("Талқылау", Lang::Kk, S(Discussion)),
-    ("Нәтижелер", Lang::Kk, S(Results)),
-    ("Қорытынды", Lang::Kk, S(Conclusion)),
-    ("Алғыс айту", Lang::Kk, S(Acknowledgement)),
-    ("Алғыс", Lang::Kk, S(Acknowledgement)),
-    ("Қаржыландыру", Lang::Kk, S(Acknowledgement)),
-    ("Аннотация", Lang::Ru, Announces::Abstract),
-    ("Резюме", Lang::Ru, Announces::Abstract),
-    ("Введение", Lang::Ru, S(Introduction)),
-    ("Цели и задачи исследования", Lang::Ru, S(Goals)),
-    ("Цель исследования", Lang::Ru, S(Goals)),
-    ("Методы и материалы", Lang::Ru, S(Materials)),
-    ("Материалы и методы", Lang::Ru, S(Materials)),
-    ("Материалы", Lang::Ru, S(Materials)),
-    ("Обсуждение", Lang::Ru, S(Discussion)),
-    ("Результаты", Lang::Ru, S(Results)),
-    ("Выводы", Lang::Ru, S(Conclusion)),
-    ("Заключение", Lang::Ru, S(Conclusion)),
-    ("Ключевые слова", Lang::Ru, S(Keywords)),
-    ("Благодарности", Lang::Ru, S(Acknowledgement)),
-    ("Благодарность", Lang::Ru, S(Acknowledgement)),
-    ("Финансирование", Lang::Ru, S(Acknowledgement)),
-    ("Table", Lang::En, Announces::Table),
-    ("Таблица", Lang::Ru, Announces::Table),
-    ("Кесте", Lang::Kk, Announces::Table),
-];
+/// The labels of [`TABLE`], longest first: where two fit, the longer wins
+/// (`Түйін сөздер`, keywords, before `Түйін`, an abstract).
+static LABELS: LazyLock<Vec<(&'static str, Lang, Announces)>> = LazyLock::new(|| {
+    let mut labels: Vec<_> = TABLE
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| parse_row(l).unwrap_or_else(|e| panic!("data/labels.tsv: {e}: {l:?}")))
+        .collect();
+    labels.sort_by_key(|(word, _, _)| std::cmp::Reverse(word.chars().count()));
+    labels
+});
+
+fn parse_row(row: &'static str) -> Result<(&'static str, Lang, Announces), String> {
+    let mut fields = row.split('\t');
+    let (Some(lang), Some(announces), Some(word), None) =
+        (fields.next(), fields.next(), fields.next(), fields.next())
+    else {
+        return Err("expected three fields".into());
+    };
+    let lang: Lang = lang.parse()?;
+    let announces = match announces {
+        "abstract" => Announces::Abstract,
+        "table" => Announces::Table,
+        name => Announces::Section(
+            Section::ALL
+                .into_iter()
+                .find(|s| s.name() == name && *s != Section::Front)
+                .ok_or_else(|| format!("unknown section {name:?}"))?,
+        ),
+    };
+    Ok((word.trim(), lang, announces))
+}
 
 /// The label that `text` starts with, if any. A label is a label only when a
-/// full stop or colon follows it (`Results.`, `Key words:`), or, for a table,
-/// a number (`Table 2.`). A label starts with a capital: a line that starts
+/// full stop, colon or dash follows it (`Results.`, `Key words:`, `Abstract —`),
+/// or it stands alone (`АННОТАЦИЯ` as the whole line), or, for a table, a
+/// number (`Table 2.`). A label starts with a capital: a line that starts
 /// `материалы. Выборы …` ends a sentence wrapped from the line before. Past
 /// the first letter case is ignored (`KEY WORDS:`), and a Cyrillic look-alike
 /// in a Latin label (`Тable`, with Cyrillic `Т`) is accepted.
@@ -132,10 +100,7 @@ pub fn label_at(text: &str) -> Option<Label> {
         let tail = if announces == Announces::Table {
             table_number_len(rest)?
         } else {
-            rest.chars()
-                .next()
-                .filter(|c| matches!(c, '.' | ':'))?
-                .len_utf8()
+            stop_len(rest)?
         };
         Some(Label {
             announces,
@@ -145,18 +110,50 @@ pub fn label_at(text: &str) -> Option<Label> {
     })
 }
 
+/// What closes a label: `.` or `:` (a space or a word may follow, glued as
+/// extraction leaves it: `Key words:February`), a dash between spaces, or
+/// the end of the line: the bytes it takes.
+fn stop_len(rest: &str) -> Option<usize> {
+    let spaces = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let after = &rest[spaces..];
+    if after.is_empty() || after.starts_with('\n') {
+        return Some(0);
+    }
+    if spaces == 0 {
+        return after
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '.' | ':'))
+            .map(char::len_utf8);
+    }
+    // `Abstract — The article …`, `Аннотация – В статье …`; also `Key words :`.
+    let dash = after
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '—' | '–' | ':'))?;
+    let past = &after[dash.len_utf8()..];
+    past.starts_with(char::is_whitespace)
+        .then_some(spaces + dash.len_utf8())
+}
+
 /// Every label in `text` that stands at a sentence start (the start of the
 /// text or of a line, or after `. `, `.`), as (byte offset, label).
 pub fn labels_in(text: &str) -> Vec<(usize, Label)> {
     let mut found = Vec::new();
     let mut at = 0;
     while at < text.len() {
-        let starts_sentence = at == 0 || text[..at].ends_with('\n') || {
+        let line_start = at == 0 || text[..at].ends_with('\n');
+        let starts_sentence = line_start || {
             let before = text[..at].trim_end();
             (before.ends_with('.') || before.ends_with(':')) && text[..at].ends_with([' ', '.'])
         };
         if starts_sentence {
-            if let Some(label) = label_at(&text[at..]).filter(|l| l.announces != Announces::Table) {
+            // Inside a line, a label needs its stop: `Results of the
+            // elections` after a full stop is a sentence, not a label.
+            let label = label_at(&text[at..])
+                .filter(|l| l.announces != Announces::Table)
+                .filter(|l| line_start || text[..at + l.len].ends_with(['.', ':', '—', '–']));
+            if let Some(label) = label {
                 found.push((at, label));
                 at += label.len;
                 continue;
@@ -165,6 +162,17 @@ pub fn labels_in(text: &str) -> Vec<(usize, Label)> {
         at += text[at..].chars().next().map_or(1, char::len_utf8);
     }
     found
+}
+
+/// Bytes taken by the labels that open `text` (`Abstract. Introduction. `),
+/// with the spaces after them.
+pub fn leading_labels_len(text: &str) -> usize {
+    let mut end = 0;
+    while let Some(label) = label_at(&text[end..]).filter(|l| l.announces != Announces::Table) {
+        end += label.len;
+        end = text.len() - text[end..].trim_start().len();
+    }
+    end
 }
 
 /// ` 2.` or ` 2` after `Table`: the bytes it takes.
@@ -215,6 +223,8 @@ fn fold_lower(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use Announces::Section as S;
+    use Section::*;
 
     #[test]
     fn a_label_starts_with_a_capital_and_ignores_case_after_it() {
@@ -238,6 +248,63 @@ mod tests {
         assert_eq!((ru.announces, ru.lang), (S(Conclusion), Lang::Ru));
         let en = label_at("Key words:February Revolution").unwrap();
         assert_eq!((en.announces, en.len), (S(Keywords), "Key words:".len()));
+    }
+
+    #[test]
+    fn every_row_of_the_table_reads() {
+        assert!(LABELS.len() > 100);
+        for (word, lang, announces) in LABELS.iter() {
+            let printed = match announces {
+                Announces::Table => format!("{word} 1."),
+                _ => format!("{word}."),
+            };
+            let label = label_at(&printed).unwrap();
+            // The row itself, or a longer label of the same words wins.
+            assert_eq!(label.len, printed.len(), "{word}");
+            assert_eq!((label.lang, label.announces), (*lang, *announces), "{word}");
+        }
+    }
+
+    #[test]
+    fn a_label_alone_on_its_line_or_before_a_dash() {
+        let ru = label_at("АННОТАЦИЯ").unwrap();
+        assert_eq!((ru.announces, ru.lang), (Announces::Abstract, Lang::Ru));
+        let en = label_at("Abstract — The article studies").unwrap();
+        assert_eq!(en.len, "Abstract —".len());
+        let kk = label_at("ӘДЕБИЕТТЕР ТІЗІМІ").unwrap();
+        assert_eq!(kk.announces, S(References));
+        // A label word opening a sentence is no label.
+        assert!(label_at("Abstract thinking is").is_none());
+        assert!(label_at("Цель работы состоит в том").is_none());
+        let text = "Аннотация\nВ статье. Цель исследования: показать.";
+        let found: Vec<_> = labels_in(text)
+            .into_iter()
+            .map(|(at, l)| (at, l.announces))
+            .collect();
+        let goals = text.find("Цель").unwrap();
+        assert_eq!(found, [(0, Announces::Abstract), (goals, S(Goals))]);
+    }
+
+    #[test]
+    fn label_words_journals_print() {
+        for (printed, announces, lang) in [
+            ("Түйіндеме.", Announces::Abstract, Lang::Kk),
+            ("Зерттеу әдістері.", S(Materials), Lang::Kk),
+            ("Жұмыстың мақсаты:", S(Goals), Lang::Kk),
+            ("Пайдаланылған әдебиеттер тізімі", S(References), Lang::Kk),
+            ("Цель работы.", S(Goals), Lang::Ru),
+            ("Список литературы:", S(References), Lang::Ru),
+            ("The aim of the study.", S(Goals), Lang::En),
+            ("Findings:", S(Results), Lang::En),
+            ("Keywords:", S(Keywords), Lang::En),
+        ] {
+            let label = label_at(printed).unwrap();
+            assert_eq!(
+                (label.announces, label.lang),
+                (announces, lang),
+                "{printed}"
+            );
+        }
     }
 
     #[test]

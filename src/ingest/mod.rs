@@ -325,7 +325,7 @@ impl Builder {
             Place::Body { section } => section,
             _ => Section::Front,
         };
-        let (mut kind, mut start, mut label_text) = (BlockKind::Paragraph, 0, None);
+        let (mut kind, mut label_text) = (BlockKind::Paragraph, None);
         if paragraph.is_table {
             kind = BlockKind::Table;
         } else if let Some(Label {
@@ -335,31 +335,17 @@ impl Builder {
         }) = label
         {
             section = s;
-            start = len;
-            label_text = Some(paragraph.text[..len].to_owned());
+            label_text = Some(paragraph.text[..len].trim_end().to_owned());
             if paragraph.text[len..].trim().is_empty() {
                 kind = BlockKind::Heading;
             }
         }
         self.place = Place::Body { section };
-        let text = match kind {
-            BlockKind::Heading => &paragraph.text,
-            _ => &paragraph.text[start..],
-        };
         let lang = self
             .forced
-            .unwrap_or_else(|| lang::detect(text, self.body_lang));
+            .unwrap_or_else(|| lang::detect(&paragraph.text, self.body_lang));
         self.body_lang = lang;
-        let start = if kind == BlockKind::Heading { 0 } else { start };
-        let block = make_block(
-            kind,
-            lang,
-            Division::Body,
-            section,
-            label_text,
-            &paragraph,
-            start,
-        );
+        let block = make_block(kind, lang, Division::Body, section, label_text, &paragraph);
         self.push(block, &paragraph);
     }
 
@@ -434,23 +420,32 @@ impl Builder {
             Place::Abstract { lang, .. } => lang,
             _ => Lang::En,
         };
-        let found = labels::labels_in(&joined.text);
-        let mut section = Section::Front;
-        let mut label_text = None;
-        let mut start = 0;
-        let mut parts = Vec::new();
-        for (at, label) in found
-            .iter()
-            .copied()
-            .chain([(joined.text.len(), no_label())])
-        {
-            parts.push((section, label_text.take(), start, at));
-            if let Announces::Section(next) = label.announces {
-                section = next;
-                label_text = Some(joined.text[at..at + label.len].to_owned());
+        // A part runs from its label (kept: the text stays as printed) to
+        // the next part's. The abstract's own label opens the first part;
+        // alone (`Abstract. Introduction. …`) it joins the part after it.
+        let mut parts: Vec<(Section, Option<String>, usize, usize)> =
+            vec![(Section::Front, None, 0, 0)];
+        for (at, label) in labels::labels_in(&joined.text) {
+            let Announces::Section(next) = label.announces else {
+                continue;
+            };
+            let last = parts.last_mut().expect("one part at least");
+            last.3 = at;
+            let before = &joined.text[last.2..at];
+            let end = at + label.len;
+            if before[labels::leading_labels_len(before)..]
+                .trim()
+                .is_empty()
+            {
+                // The labels printed together, `Аңдатпа. Кіріспе.`, are the part's label.
+                let printed = joined.text[last.2..end].trim().to_owned();
+                (last.0, last.1) = (next, Some(printed));
+            } else {
+                let printed = joined.text[at..end].trim_end().to_owned();
+                parts.push((next, Some(printed), at, at));
             }
-            start = at + label.len;
         }
+        parts.last_mut().expect("one part at least").3 = joined.text.len();
         for (section, label_text, start, end) in parts {
             let raw = &joined.text[start..end];
             let lead = raw.len() - raw.trim_start().len();
@@ -459,6 +454,11 @@ impl Builder {
             if part.text.is_empty() {
                 continue;
             }
+            // An abstract with no labelled parts: its label is `Abstract.`.
+            let label_text = label_text.or_else(|| {
+                let len = labels::leading_labels_len(&part.text);
+                (len > 0).then(|| part.text[..len].trim_end().to_owned())
+            });
             let kind = match section {
                 Section::Keywords => BlockKind::Keywords,
                 Section::Acknowledgement => BlockKind::Acknowledgement,
@@ -467,26 +467,9 @@ impl Builder {
             let lang = self
                 .forced
                 .unwrap_or_else(|| lang::detect(&part.text, hint));
-            let block = make_block(
-                kind,
-                lang,
-                Division::Abstract,
-                section,
-                label_text,
-                &part,
-                0,
-            );
+            let block = make_block(kind, lang, Division::Abstract, section, label_text, &part);
             self.push(block, &part);
         }
-    }
-}
-
-/// The sentinel that closes the last part of an abstract.
-fn no_label() -> Label {
-    Label {
-        announces: Announces::Abstract,
-        lang: Lang::En,
-        len: 0,
     }
 }
 
@@ -497,17 +480,19 @@ fn make_block(
     section: Section,
     label: Option<String>,
     paragraph: &RawParagraph,
-    start: usize,
 ) -> Block {
-    let raw = &paragraph.text[start..];
+    let raw = &paragraph.text;
     let lead = raw.len() - raw.trim_start().len();
     let text = raw.trim().to_owned();
-    let line = paragraph.line_at(start + lead);
+    let line = paragraph.line_at(lead);
     let spans = match kind {
-        // A keyword list is one unit of meaning; a table's rows are its sentences.
-        BlockKind::Keywords | BlockKind::Heading => std::iter::once(0..text.len()).collect(),
+        BlockKind::Paragraph | BlockKind::Acknowledgement => {
+            labelled_sentences(&text, segment::sentences(&text))
+        }
         BlockKind::Table => line_spans(&text),
-        BlockKind::Paragraph | BlockKind::Acknowledgement => segment::sentences(&text),
+        // A keyword list is one unit of meaning, as are a reference and a
+        // line of the front matter; a table's rows are its sentences.
+        _ => std::iter::once(0..text.len()).collect(),
     };
     let sentences = spans
         .into_iter()
@@ -536,6 +521,21 @@ fn make_block(
         table,
         file: None,
     }
+}
+
+/// Sentences with the labels that open the text (`Abstract. Introduction.`)
+/// made part of the first sentence after them: a label is no sentence of
+/// its own, and the three languages' labels need not count alike.
+fn labelled_sentences(
+    text: &str,
+    mut spans: Vec<std::ops::Range<usize>>,
+) -> Vec<std::ops::Range<usize>> {
+    let labels_end = labels::leading_labels_len(text);
+    while spans.len() > 1 && spans[0].end <= labels_end {
+        let first = spans.remove(0);
+        spans[0].start = first.start;
+    }
+    spans
 }
 
 /// A sentence's language: its block's, unless it is long enough to tell and

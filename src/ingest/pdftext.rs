@@ -254,6 +254,16 @@ fn is_wrapped(lines: &[Line], widths: Widths) -> bool {
     full * 2 >= long.len()
 }
 
+/// A label alone on its line, with no stop (`АННОТАЦИЯ`, `Keywords`): the
+/// next line opens the text it labels, not a wrapped line of it.
+fn is_bare_label(line: &Line) -> bool {
+    labels::label_at(&line.text).is_some_and(|l| {
+        l.len == line.text.len()
+            && l.announces != Announces::Table
+            && !line.text.ends_with(['.', ':'])
+    })
+}
+
 /// A table row is short; a full line of many words is prose again.
 fn is_prose(line: &Line, widths: Widths) -> bool {
     line.width * 100 >= widths.usual * 85 && line.text.split(' ').count() >= 8
@@ -313,6 +323,7 @@ pub fn paragraphs(source: &str) -> Layout {
         match (current.as_mut(), previous) {
             (Some(paragraph), Some(before))
                 if label.is_none()
+                    && !is_bare_label(before)
                     && !paragraph_a_line
                     && !ends_paragraph(paragraph, before, line, widths) =>
             {
