@@ -489,6 +489,8 @@ pub fn apply_body(
     units.retain(|u| u.division == Division::Abstract);
     let mut body = crate::align::body_units(document, &groups, &sentences, units.len());
     units.append(&mut body);
+    let first = units.len();
+    units.extend(crate::align::matter_units(document, first));
     Ok(())
 }
 

@@ -63,21 +63,42 @@ pub fn align(doc: &Document) -> Vec<Unit> {
     if is_translated(doc) {
         let groups = paragraph_groups(doc);
         units.extend(body_units(doc, &groups, &[], units.len()));
-        return units;
+    } else {
+        units.extend(block_units(doc, Division::Body, units.len()));
     }
-    for block in doc.blocks.iter().filter(|b| b.division == Division::Body) {
-        let (passages, links) = body_passages(block);
-        units.push(unit(
-            doc,
-            units.len(),
-            block.kind,
-            Division::Body,
-            block.section,
-            passages,
-            links,
-        ));
-    }
+    let first = units.len();
+    units.extend(matter_units(doc, first));
     units
+}
+
+/// The front and back matter (title, authors …, the reference list), a
+/// unit a block numbered from `first`, after the body: searchable, never aligned.
+pub fn matter_units(doc: &Document, first: usize) -> Vec<Unit> {
+    let mut units = block_units(doc, Division::Front, first);
+    let first = first + units.len();
+    units.extend(block_units(doc, Division::Back, first));
+    units
+}
+
+/// A unit for each block of a division, numbered from `first`.
+fn block_units(doc: &Document, division: Division, first: usize) -> Vec<Unit> {
+    doc.blocks
+        .iter()
+        .filter(|b| b.division == division)
+        .enumerate()
+        .map(|(n, block)| {
+            let (passages, links) = body_passages(block);
+            unit(
+                doc,
+                first + n,
+                block.kind,
+                division,
+                block.section,
+                passages,
+                links,
+            )
+        })
+        .collect()
 }
 
 /// Whether the document's body is a translated text: versions in two or

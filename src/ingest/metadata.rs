@@ -1,14 +1,21 @@
 //! Metadata the text shows: what a document's metadata file leaves out is
 //! inferred from its blocks where it can be, and marked as inferred.
 
-use crate::model::{Block, Division, Lang, Metadata};
+use crate::model::{Block, BlockKind, Division, Lang, Metadata};
 
 /// Fills the fields of `meta` that are empty from the document's blocks.
 pub fn infer(meta: &mut Metadata, blocks: &[Block]) {
     if meta.languages.is_empty() {
+        // The text's languages, not those of a DOI line or a reference list.
+        let text = |b: &&Block| matches!(b.division, Division::Abstract | Division::Body);
+        let any_text = blocks.iter().any(|b| text(&b));
         meta.languages = Lang::ALL
             .into_iter()
-            .filter(|&l| blocks.iter().any(|b| b.lang == l))
+            .filter(|&l| {
+                blocks
+                    .iter()
+                    .any(|b| b.lang == l && (!any_text || text(&b)))
+            })
             .collect();
         if !meta.languages.is_empty() {
             meta.inferred.push("languages".to_owned());
@@ -20,8 +27,20 @@ pub fn infer(meta: &mut Metadata, blocks: &[Block]) {
             meta.inferred.push("doi".to_owned());
         }
     }
+    if meta.authors.is_empty() {
+        if let Some(block) = blocks.iter().find(|b| b.kind == BlockKind::Authors) {
+            meta.authors = authors(&block.text);
+            meta.inferred.push("authors".to_owned());
+        }
+    }
     if meta.title.is_empty() {
-        // A title is the first short block before the abstracts, if any stands there.
+        if let Some(block) = blocks.iter().find(|b| b.kind == BlockKind::Title) {
+            meta.title = block.text.trim_end_matches('.').to_owned();
+            meta.inferred.push("title".to_owned());
+        }
+    }
+    if meta.title.is_empty() {
+        // Else a title is the first short block before the abstracts, if any stands there.
         let front = blocks
             .iter()
             .take_while(|b| b.division == Division::Body)
@@ -36,6 +55,23 @@ pub fn infer(meta: &mut Metadata, blocks: &[Block]) {
             meta.inferred.push("title".to_owned());
         }
     }
+}
+
+/// The names of a line of authors, without the marks that tie them to an
+/// affiliation (`Такуова1*` is `Такуова`).
+fn authors(line: &str) -> Vec<String> {
+    line.split([',', ';'])
+        .flat_map(|part| part.split(" and ").flat_map(|p| p.split(" и ")))
+        .map(|name| {
+            name.trim()
+                .trim_start_matches('•')
+                .trim_end_matches("ID")
+                .trim_end_matches(|c: char| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰*† ".contains(c))
+                .trim()
+                .to_owned()
+        })
+        .filter(|name| !name.is_empty())
+        .collect()
 }
 
 /// A DOI (`10.` + registrant + `/` + suffix) in `text`, without trailing punctuation.

@@ -4,6 +4,7 @@
 //! `Abstract.`/`Андатпа.`/`Аннотация.` followed by labelled parts
 //! (`Introduction.`, `Results.` … `Key words:`), then the body in one language.
 
+pub mod front;
 pub mod labels;
 pub mod lang;
 pub mod metadata;
@@ -194,14 +195,58 @@ fn read_blocks(source: &str, lang: Option<Lang>) -> (Vec<Block>, Vec<Repair>) {
         forced: lang,
         ..Builder::default()
     };
-    for paragraph in paragraphs {
-        builder.add(paragraph);
+    let paragraphs = front_matter(paragraphs);
+    let opens = opens_unlabelled_abstract(&paragraphs);
+    for ((paragraph, front), opens) in paragraphs.into_iter().zip(opens) {
+        match front {
+            Some(kind) => builder.add_front(paragraph, kind),
+            None if opens => builder.open_abstract(paragraph),
+            None => builder.add(paragraph),
+        }
     }
     builder.finish_abstract();
     let mut repairs = layout.repairs;
     repairs.extend(builder.repairs);
     repairs.sort_by_key(|r| r.line);
     (builder.blocks, repairs)
+}
+
+/// The paragraphs, each with its kind where it is front matter; a title
+/// printed over several lines is one.
+fn front_matter(paragraphs: Vec<RawParagraph>) -> Vec<(RawParagraph, Option<BlockKind>)> {
+    let kinds = front::kinds(&paragraphs);
+    let mut out: Vec<(RawParagraph, Option<BlockKind>)> = Vec::with_capacity(paragraphs.len());
+    for (paragraph, kind) in paragraphs.into_iter().zip(kinds) {
+        match out.last_mut() {
+            Some((title, Some(BlockKind::Title))) if kind == Some(BlockKind::Title) => {
+                title.append(&paragraph, " ");
+            }
+            _ => out.push((paragraph, kind)),
+        }
+    }
+    out
+}
+
+/// Whether each paragraph opens an abstract printed with no label: the
+/// first text after the front matter, when a keyword list follows within
+/// a few paragraphs and no other label comes first (`Ключевые слова:`
+/// under an unlabelled abstract).
+fn opens_unlabelled_abstract(paragraphs: &[(RawParagraph, Option<BlockKind>)]) -> Vec<bool> {
+    const WITHIN: usize = 4;
+    (0..paragraphs.len())
+        .map(|i| {
+            let after_front = i > 0 && paragraphs[i - 1].1.is_some();
+            if !after_front || paragraphs[i].1.is_some() || paragraphs[i].0.is_table {
+                return false;
+            }
+            let label = paragraphs[i..]
+                .iter()
+                .take(WITHIN)
+                .take_while(|(_, front)| front.is_none())
+                .find_map(|(p, _)| labels::labels_in(&p.text).first().map(|&(_, l)| l));
+            label.is_some_and(|l| l.announces == Announces::Section(Section::Keywords))
+        })
+        .collect()
 }
 
 fn document(
@@ -286,6 +331,34 @@ impl Builder {
         self.add_body(paragraph, label);
     }
 
+    /// The first paragraph of an abstract printed with no label.
+    fn open_abstract(&mut self, paragraph: RawParagraph) {
+        self.finish_abstract();
+        let lang = self
+            .forced
+            .unwrap_or_else(|| lang::detect(&paragraph.text, self.body_lang));
+        self.place = Place::Abstract { lang };
+        self.abstract_text.push(paragraph);
+    }
+
+    /// A line of the front matter: it ends an abstract being read.
+    fn add_front(&mut self, paragraph: RawParagraph, kind: BlockKind) {
+        self.finish_abstract();
+        self.place = Place::Front;
+        let lang = self
+            .forced
+            .unwrap_or_else(|| lang::detect(&paragraph.text, self.body_lang));
+        let block = make_block(
+            kind,
+            lang,
+            Division::Front,
+            Section::Front,
+            None,
+            &paragraph,
+        );
+        self.push(block, &paragraph);
+    }
+
     /// Whether a paragraph still belongs to the abstract being read.
     fn continues_abstract(
         &self,
@@ -344,8 +417,19 @@ impl Builder {
         let lang = self
             .forced
             .unwrap_or_else(|| lang::detect(&paragraph.text, self.body_lang));
-        self.body_lang = lang;
-        let block = make_block(kind, lang, Division::Body, section, label_text, &paragraph);
+        // The reference list and the notes on the authors are back matter:
+        // the body's language stays what it was.
+        let division = match section {
+            Section::References | Section::Authors => Division::Back,
+            _ => {
+                self.body_lang = lang;
+                Division::Body
+            }
+        };
+        if section == Section::References && kind == BlockKind::Paragraph {
+            kind = BlockKind::Reference;
+        }
+        let block = make_block(kind, lang, division, section, label_text, &paragraph);
         self.push(block, &paragraph);
     }
 

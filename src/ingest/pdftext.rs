@@ -6,6 +6,7 @@
 //! the page's usual width, where a label starts the next line (`Results.`),
 //! or at a table; a page break alone does not end one.
 
+use super::front;
 use super::labels::{self, Announces};
 use super::segment;
 use crate::model::{Repair, RepairKind};
@@ -54,6 +55,15 @@ impl RawParagraph {
         let hyphen = hyphenated.then_some(self.text.len() - 1);
         self.push_line(line, if hyphenated { "" } else { " " });
         hyphen
+    }
+
+    /// Appends another paragraph after `separator`, with its line numbers.
+    pub fn append(&mut self, other: &RawParagraph, separator: &str) {
+        self.text.push_str(separator);
+        let offset = self.text.len();
+        self.text.push_str(&other.text);
+        self.lines
+            .extend(other.lines.iter().map(|&(at, line)| (at + offset, line)));
     }
 
     /// The part of the paragraph in `range`, with its line numbers.
@@ -324,6 +334,8 @@ pub fn paragraphs(source: &str) -> Layout {
             (Some(paragraph), Some(before))
                 if label.is_none()
                     && !is_bare_label(before)
+                    && !front::stands_alone(&before.text)
+                    && !front::stands_alone(&line.text)
                     && !paragraph_a_line
                     && !ends_paragraph(paragraph, before, line, widths) =>
             {
