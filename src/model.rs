@@ -316,6 +316,9 @@ pub enum RepairKind {
     Hyphenation,
     /// Runs of spaces collapsed to one.
     Spaces,
+    /// Soft hyphens and zero-width characters dropped, ligatures spelt out
+    /// (`ﬁ` as `fi`): what no reader sees and no query types.
+    Characters,
 }
 
 /// One repair, where it was made and what it made of the printed text.

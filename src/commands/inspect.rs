@@ -181,11 +181,12 @@ fn print(
     let count = |kind: RepairKind| document.repairs.iter().filter(|r| r.kind == kind).count();
     writeln!(
         out,
-        "repairs: {} glued words cut, {} mixed-script words folded, {} line-end hyphens settled, {} lines with runs of spaces{}",
+        "repairs: {} glued words cut, {} mixed-script words folded, {} line-end hyphens settled, {} lines with runs of spaces, {} with invisible characters or ligatures{}",
         count(RepairKind::GluedWords),
         count(RepairKind::MixedScript),
         count(RepairKind::Hyphenation),
         count(RepairKind::Spaces),
+        count(RepairKind::Characters),
         if args.repairs { "" } else { " (--repairs lists them)" }
     )?;
     if args.repairs {

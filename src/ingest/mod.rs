@@ -701,6 +701,45 @@ mod tests {
     }
 
     #[test]
+    fn soft_hyphens_zero_width_characters_and_ligatures_are_no_letters() {
+        let source = "The popu\u{ad}lation of the steppe was count\u{ad}\n                      ed by the of\u{fb01}cials of the Turgay re\u{200b}gion in 1917, as the\n                      Kurultai asked.\n";
+        let document = ingest("x", Metadata::default(), source);
+        let text = &document.blocks[0].text;
+        assert!(
+            text.starts_with(
+                "The population of the steppe was counted by the officials of the Turgay region"
+            ),
+            "{text}"
+        );
+        let repairs = document
+            .repairs
+            .iter()
+            .filter(|r| r.kind == RepairKind::Characters)
+            .count();
+        assert_eq!(repairs, 2);
+    }
+
+    #[test]
+    fn a_hyphen_at_a_line_end_goes_between_parts_that_are_no_words() {
+        // `popu` and `lation` are no words: the hyphen was the typesetter's,
+        // though the document never writes `population` whole.
+        let source = "Before the elections the Kazakh popu-\n                      lation of the Turgay region was counted by the self-\n                      appointed committees, and the self-\n                      determination of the steppe was put to the vote.\n";
+        let document = ingest("x", Metadata::default(), source);
+        let text = &document.blocks[0].text;
+        assert!(text.contains("Kazakh population of"), "{text}");
+        // `self` opens compounds (data/hyphenation.tsv).
+        assert!(
+            text.contains("self-appointed") && text.contains("self-determination"),
+            "{text}"
+        );
+        // Russian: `иссле-` + `дование` is one word; `научно-` opens a compound.
+        let source = "В статье приведены результаты иссле-\n                      дования, проведенного в рамках научно-\n                      исследовательского проекта института.\n";
+        let text = &ingest("x", Metadata::default(), source).blocks[0].text;
+        assert!(text.contains("исследования, проведенного"), "{text}");
+        assert!(text.contains("научно-исследовательского"), "{text}");
+    }
+
+    #[test]
     fn hyphen_at_line_end_goes_where_the_document_writes_the_word_whole() {
         let source = "Казахи требовали национального само-\n\nопределения и автономии в составе России и Федерации.\n\n\
                       Право на самоопределение признавалось всеми партиями того времени в России.\n\n";

@@ -6,6 +6,8 @@
 //! the page's usual width, where a label starts the next line (`Results.`),
 //! or at a table; a page break alone does not end one.
 
+use std::sync::LazyLock;
+
 use super::front;
 use super::labels::{self, Announces};
 use super::segment;
@@ -49,6 +51,12 @@ impl RawParagraph {
     /// continues the word (`self-` + `determination`, `26-` + `30.12.1917`):
     /// returns the byte offset of that hyphen.
     fn join(&mut self, line: &Line) -> Option<usize> {
+        // A soft hyphen ends a line only where the word was broken: it goes.
+        if self.text.ends_with(SOFT_HYPHEN) {
+            self.text.pop();
+            self.push_line(line, "");
+            return None;
+        }
         let hyphenated = self.text.ends_with('-')
             && self.text[..self.text.len() - 1].ends_with(char::is_alphanumeric)
             && line.text.starts_with(char::is_alphanumeric);
@@ -145,11 +153,71 @@ fn read_lines(source: &str) -> Vec<Line<'_>> {
         .filter(|(_, l)| !(double_spaced && l.is_empty()))
         .map(|(i, l)| Line {
             number: i + 1,
-            text: collapse_spaces(l),
+            text: collapse_spaces(&letters_only(l)),
             width: l.trim().chars().count(),
             blank: l.trim().is_empty(),
             collapsed: l.trim().contains("  "),
             printed: l,
+        })
+        .collect()
+}
+
+const SOFT_HYPHEN: char = '\u{ad}';
+
+/// Characters that are no letters of the text: zero-width spaces and
+/// joiners, the byte-order mark, a soft hyphen inside a line (it only says
+/// where a word may break).
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        SOFT_HYPHEN | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+    )
+}
+
+/// A ligature as its letters: `ﬁ` is `fi`.
+fn ligature(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ﬀ' => "ff",
+        'ﬁ' => "fi",
+        'ﬂ' => "fl",
+        'ﬃ' => "ffi",
+        'ﬄ' => "ffl",
+        'ﬅ' | 'ﬆ' => "st",
+        _ => return None,
+    })
+}
+
+/// The line with its invisible characters dropped and its ligatures spelt
+/// out; a soft hyphen at its end stays, to join the word broken there.
+fn letters_only(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line
+        .chars()
+        .any(|c| is_invisible(c) || ligature(c).is_some())
+    {
+        return line.into();
+    }
+    let trimmed = line.trim_end();
+    let soft_end = trimmed.ends_with(SOFT_HYPHEN);
+    let mut out = String::with_capacity(line.len());
+    for c in trimmed.chars() {
+        match ligature(c) {
+            Some(letters) => out.push_str(letters),
+            None if is_invisible(c) => {}
+            None => out.push(c),
+        }
+    }
+    if soft_end {
+        out.push(SOFT_HYPHEN);
+    }
+    out.into()
+}
+
+/// The line with each invisible character shown by its code (`\u{ad}`).
+fn show_invisible(line: &str) -> String {
+    line.chars()
+        .map(|c| match is_invisible(c) {
+            true => c.escape_unicode().to_string(),
+            false => c.to_string(),
         })
         .collect()
 }
@@ -293,6 +361,22 @@ pub fn paragraphs(source: &str) -> Layout {
             file: None,
         })
         .collect();
+    repairs.extend(
+        lines
+            .iter()
+            .filter(|l| {
+                l.printed
+                    .chars()
+                    .any(|c| is_invisible(c) || ligature(c).is_some())
+            })
+            .map(|l| Repair {
+                kind: RepairKind::Characters,
+                line: l.number,
+                printed: show_invisible(l.printed.trim()),
+                repaired: l.text.trim_end_matches(SOFT_HYPHEN).to_owned(),
+                file: None,
+            }),
+    );
     // Hyphens at line ends, as (paragraph, byte offset): settled once all words are known.
     let mut hyphens: Vec<(usize, usize)> = Vec::new();
     let widths = Widths::of(&lines);
@@ -377,6 +461,27 @@ fn settle_hyphens(paragraphs: &mut [RawParagraph], hyphens: &[(usize, usize)]) -
         .collect();
     words.sort_unstable();
     words.dedup();
+    // How often each word stands on its own, its halves at a line-end hyphen not counted.
+    let mut at_hyphens: Vec<String> = Vec::new();
+    for &(index, at) in hyphens {
+        let text = &paragraphs[index].text;
+        let before = text[..at].rsplit(|c: char| !c.is_alphanumeric()).next();
+        let after = text[at + 1..].split(|c: char| !c.is_alphanumeric()).next();
+        at_hyphens.extend(before.into_iter().chain(after).map(str::to_lowercase));
+    }
+    let mut all_words: Vec<&str> = lower
+        .iter()
+        .flat_map(|text| text.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    all_words.sort_unstable();
+    let used_elsewhere = |part: &str| {
+        let part = part.to_lowercase();
+        let uses = all_words.partition_point(|w| *w <= part.as_str())
+            - all_words.partition_point(|w| *w < part.as_str());
+        let at_hyphen = at_hyphens.iter().filter(|w| **w == part).count();
+        uses > at_hyphen
+    };
     // Written whole: some word starts with the first part and the second's first letters.
     let written_whole = |first: &str, second: &str| {
         let prefix: String = first
@@ -405,7 +510,10 @@ fn settle_hyphens(paragraphs: &mut [RawParagraph], hyphens: &[(usize, usize)]) -
         // A capital after the hyphen begins a word of a compound
         // (`Транс-Аляскалық`, `All-Russian`): the hyphen is the writer's.
         let capital = text[at + 1..].starts_with(char::is_uppercase);
-        let repaired = if !capital && written_whole(&text[start..at], &text[at + 1..end]) {
+        let (first, second) = (&text[start..at], &text[at + 1..end]);
+        let joined = !capital
+            && (written_whole(first, second) || !is_compound(first, second, &used_elsewhere));
+        let repaired = if joined {
             printed.replacen('-', "", 1)
         } else {
             printed.to_owned()
@@ -422,6 +530,35 @@ fn settle_hyphens(paragraphs: &mut [RawParagraph], hyphens: &[(usize, usize)]) -
         }
     }
     repairs
+}
+
+/// Whether a word hyphenated at a line end is a compound, by what
+/// `data/hyphenation.tsv` says: a first part of its list, two words the
+/// document uses elsewhere, parts that repeat each other, or a digit.
+fn is_compound(first: &str, second: &str, used_elsewhere: &dyn Fn(&str) -> bool) -> bool {
+    static FIRST_PARTS: LazyLock<Vec<String>> = LazyLock::new(|| {
+        include_str!("data/hyphenation.tsv")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').nth(1))
+            .map(|w| w.trim().to_lowercase())
+            .collect()
+    });
+    let (a, b) = (first.to_lowercase(), second.to_lowercase());
+    let digit = |w: &str| w.chars().any(|c| c.is_ascii_digit());
+    let repeats = {
+        let (short, long) = if a.len() <= b.len() {
+            (&a, &b)
+        } else {
+            (&b, &a)
+        };
+        long.starts_with(short.as_str())
+    };
+    digit(&a)
+        || digit(&b)
+        || repeats
+        || FIRST_PARTS.contains(&a)
+        || (used_elsewhere(&a) && used_elsewhere(&b))
 }
 
 #[cfg(test)]

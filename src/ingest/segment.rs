@@ -67,22 +67,39 @@ fn starts_capitalised_word(s: &str) -> bool {
     matches!((chars.next(), chars.next()), (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase())
 }
 
-/// Words written with a full stop that never ends a sentence on its own
-/// (compared lower-cased, without the final stop).
-const ABBREVIATIONS: &[&str] = &[
-    // English, and the archival shelfmarks used in every language's references.
-    "no", "nos", "op", "vol", "vols", "pp", "p", "fig", "figs", "al", "e.g", "i.e", "cf", "vs",
-    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "ed", "eds", "ibid", "ch", "sec", "art", "approx",
-    // Russian.
-    "г", "гг", "т.е", "т.д", "т.п", "т.к", "др", "пр", "см", "ст", "им", "ул", "обл", "тыс", "млн",
-    "млрд", "руб", "напр", "оп", "л", "д", "ф", "с", "в", "вв", "ок", "акад", "проф",
-    // Kazakh.
-    "ж", "жж", "т.б", "т.с.с", "б.з.б", "б.з", "мыс", "ғ", "ғғ",
-];
+/// The table of abbreviations, shelfmark parts and two-letter initials,
+/// `data/abbreviations.tsv`: a linguist's file, compiled in.
+const TABLE: &str = include_str!("data/abbreviations.tsv");
 
-/// Abbreviations that open the next part of a shelfmark (`F. 1810. Op. 1. D. 91`):
-/// a full stop after a number does not end a sentence when one of these follows.
-const SHELFMARK_PARTS: &[&str] = &["op", "d", "l", "f", "оп", "д", "л", "ф", "no"];
+struct Abbreviations {
+    abbreviations: Vec<&'static str>,
+    shelfmark_parts: Vec<&'static str>,
+    initials: Vec<&'static str>,
+}
+
+static ABBREVIATIONS: std::sync::LazyLock<Abbreviations> = std::sync::LazyLock::new(|| {
+    let mut table = Abbreviations {
+        abbreviations: Vec::new(),
+        shelfmark_parts: Vec::new(),
+        initials: Vec::new(),
+    };
+    for row in TABLE
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    {
+        let (kind, form) = row
+            .split_once('\t')
+            .unwrap_or_else(|| panic!("data/abbreviations.tsv: expected two fields: {row:?}"));
+        let list = match kind {
+            "abbreviation" => &mut table.abbreviations,
+            "shelfmark" => &mut table.shelfmark_parts,
+            "initial" => &mut table.initials,
+            other => panic!("data/abbreviations.tsv: unknown kind {other:?}"),
+        };
+        list.push(form.trim());
+    }
+    table
+});
 
 /// The sentences of `text`, as byte ranges without surrounding white space.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
@@ -174,7 +191,15 @@ fn ends_sentence(body: &str, terminator: char, next: &str) -> bool {
     {
         return false; // an initial: `A.`, `L.G.`, or a letter of `т.б.`
     }
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    let table = &*ABBREVIATIONS;
+    if table.abbreviations.contains(&lower.as_str()) {
+        return false;
+    }
+    // `Sh. Kudaiberdiuly`: a two-letter initial before a name.
+    if table.initials.contains(&lower.as_str())
+        && last.chars().next().is_some_and(char::is_uppercase)
+        && starts_capitalised_word(next)
+    {
         return false;
     }
     if last.chars().all(|c| c.is_ascii_digit()) {
@@ -187,7 +212,10 @@ fn ends_sentence(body: &str, terminator: char, next: &str) -> bool {
             .split(|c: char| !c.is_alphabetic())
             .next()
             .unwrap_or("");
-        if SHELFMARK_PARTS.contains(&next_word.to_lowercase().as_str()) {
+        if table
+            .shelfmark_parts
+            .contains(&next_word.to_lowercase().as_str())
+        {
             return false;
         }
     }
@@ -260,6 +288,16 @@ mod tests {
                 "L.G. Protasov disputes it."
             ]
         );
+    }
+
+    #[test]
+    fn two_letter_initials_do_not_end_a_sentence() {
+        let text = "The views of Sh. Kudaiberdiuly, Kh. Dosmukhamedov and Zh. Aimauytov differed. \
+                    Yu. Romanov and Ts. Zhamtsarano wrote of them. It was so.";
+        assert_eq!(split(text).len(), 3, "{:?}", split(text));
+        // A word of the same letters in lower case is no initial.
+        assert_eq!(split("Тhe last word was sh. Then came silence.").len(), 2);
+        assert_eq!(split("It is so. Ch. 2 tells why.").len(), 2);
     }
 
     #[test]
