@@ -249,6 +249,11 @@ pub struct Block {
     /// the block was read from (`<id>.kk.txt`); `line` counts in that file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<Lang>,
+    /// Text plainly in a language other than the three (`deu`, `tur`,
+    /// `uzb`: ISO 639-3): kept and shown, never indexed or aligned as the
+    /// language `lang` names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other_language: Option<String>,
 }
 
 impl Block {

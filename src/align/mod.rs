@@ -84,7 +84,7 @@ pub fn matter_units(doc: &Document, first: usize) -> Vec<Unit> {
 fn block_units(doc: &Document, division: Division, first: usize) -> Vec<Unit> {
     doc.blocks
         .iter()
-        .filter(|b| b.division == division)
+        .filter(|b| b.division == division && b.other_language.is_none())
         .enumerate()
         .map(|(n, block)| {
             let (passages, links) = body_passages(block);
@@ -185,9 +185,11 @@ pub fn version_sentences(doc: &Document) -> PerLang<Vec<usize>> {
 fn bodies(doc: &Document) -> PerLang<Vec<&Block>> {
     let mut bodies: PerLang<Vec<&Block>> = PerLang::default();
     for version in &doc.versions {
-        bodies
-            .get_mut(version.lang)
-            .extend(&doc.blocks[version.blocks.clone()]);
+        bodies.get_mut(version.lang).extend(
+            doc.blocks[version.blocks.clone()]
+                .iter()
+                .filter(|b| b.division == Division::Body && b.other_language.is_none()),
+        );
     }
     bodies
 }
@@ -225,7 +227,7 @@ fn abstract_parts(doc: &Document) -> Vec<(Section, PerLang<Vec<&Block>>)> {
     let blocks: Vec<&Block> = doc
         .blocks
         .iter()
-        .filter(|b| b.division == Division::Abstract)
+        .filter(|b| b.division == Division::Abstract && b.other_language.is_none())
         .collect();
     let is_prose = |s: Section| !matches!(s, Section::Keywords | Section::Acknowledgement);
     let sections_of = |lang: Lang| -> Vec<Section> {

@@ -229,7 +229,11 @@ fn print_block(out: &mut impl Write, block: &Block, width: usize) -> std::io::Re
             langs.push(sentence.lang);
         }
     }
-    let langs: Vec<&str> = langs.iter().map(|l| l.code()).collect();
+    let mut langs: Vec<&str> = langs.iter().map(|l| l.code()).collect();
+    // A fourth language shows its own code: `deu`, never indexed.
+    if let Some(other) = &block.other_language {
+        langs = vec![other.as_str()];
+    }
     let label = block
         .label
         .as_deref()
@@ -285,6 +289,9 @@ struct BlockJson<'a> {
     /// per language.
     #[serde(skip_serializing_if = "Option::is_none")]
     file: Option<&'a str>,
+    /// A language other than the three, where the block is plainly in one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    other_language: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -321,6 +328,7 @@ impl<'a> DocumentJson<'a> {
                         .collect(),
                     table: b.table.as_ref(),
                     file: file_name(document, b.file),
+                    other_language: b.other_language.as_deref(),
                 })
                 .collect(),
             repairs: &document.repairs,

@@ -5,6 +5,8 @@
 //! of its own; Russian has function words that Kazakh text lacks. A short block
 //! (a keyword line) may have neither, so the caller's guess breaks ties.
 
+use std::sync::LazyLock;
+
 use crate::model::Lang;
 
 /// A letter of the Cyrillic block: all of it but the thousands sign and the
@@ -36,132 +38,194 @@ fn is_kazakh_letter(c: char) -> bool {
     )
 }
 
-const KAZAKH_WORDS: &[&str] = &[
-    "және",
-    "мен",
-    "бен",
-    "пен",
-    "үшін",
-    "бұл",
-    "осы",
-    "деп",
-    "жылы",
-    "жылдың",
-    "бойынша",
-    "туралы",
-    "арқылы",
-    "кейін",
-    "дейін",
-    "болды",
-    "болып",
-    "еді",
-    "да",
-    "де",
-    "та",
-    "те",
-    "ол",
-    "олар",
-    "бір",
-    "сол",
-    "ретінде",
-    "қазақ",
-];
+/// The words and endings of `data/language-words.tsv`, compiled in.
+struct Words {
+    kazakh: Vec<&'static str>,
+    russian: Vec<&'static str>,
+    kazakh_endings: Vec<&'static str>,
+    russian_endings: Vec<&'static str>,
+    kazakh_latin: Vec<&'static str>,
+}
 
-const RUSSIAN_WORDS: &[&str] = &[
-    "и",
-    "в",
-    "во",
-    "на",
-    "не",
-    "что",
-    "с",
-    "со",
-    "по",
-    "для",
-    "из",
-    "от",
-    "до",
-    "как",
-    "это",
-    "был",
-    "была",
-    "были",
-    "его",
-    "её",
-    "их",
-    "к",
-    "о",
-    "об",
-    "при",
-    "также",
-    "года",
-    "году",
-];
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let mut words = Words {
+        kazakh: Vec::new(),
+        russian: Vec::new(),
+        kazakh_endings: Vec::new(),
+        russian_endings: Vec::new(),
+        kazakh_latin: Vec::new(),
+    };
+    let table = include_str!("data/language-words.tsv");
+    for row in table
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    {
+        let fields: Vec<&str> = row.split('\t').collect();
+        let list = match fields[..] {
+            ["kk", "word", _] => &mut words.kazakh,
+            ["ru", "word", _] => &mut words.russian,
+            ["kk", "ending", _] => &mut words.kazakh_endings,
+            ["ru", "ending", _] => &mut words.russian_endings,
+            ["kk-latin", "word", _] => &mut words.kazakh_latin,
+            _ => panic!("data/language-words.tsv: unknown row {row:?}"),
+        };
+        list.push(fields[2].trim());
+    }
+    words
+});
+
+/// Endings vote only on words this long, in letters.
+const ENDING_MIN_LETTERS: usize = 5;
+
+/// Fewer Latin letters than this are too few to tell a fourth language by.
+const LETTERS_FOR_ANOTHER_LANGUAGE: usize = 60;
+
+/// What a text in Latin script reads as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Latin {
+    English,
+    /// Kazakh in one of its Latin alphabets (2017, 2018, 2021).
+    Kazakh,
+    /// Another language (German, Turkish, Uzbek …), by its ISO 639-3 code.
+    Other(&'static str),
+}
 
 /// The language of `text`, or `fallback` where the text says too little
 /// (no letters, or Cyrillic without a telling letter or word; Cyrillic is
-/// never English, so there a fallback of English gives Russian).
+/// never English, so there a fallback of English gives Russian). Text in a
+/// fourth language reads as English here: [`other_language`] tells it.
 pub fn detect(text: &str, fallback: Lang) -> Lang {
-    let (mut latin, mut cyrillic, mut kazakh_letters) = (0usize, 0usize, 0usize);
+    let (mut latin, mut cyrillic) = (0usize, 0usize);
     for c in text.chars() {
         if c.is_ascii_alphabetic() {
             latin += 1;
         } else if is_cyrillic_letter(c) {
             cyrillic += 1;
-            if is_kazakh_letter(c) {
-                kazakh_letters += 1;
-            }
         }
     }
     if latin + cyrillic == 0 {
         return fallback;
     }
     if latin > cyrillic {
-        // Kazakh in the Latin alphabet of 2021 shows letters English lacks.
-        let words = text
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty());
-        // Only a word with a letter beyond ASCII, or a `q`, can be Kazakh Latin.
-        let kazakh_latin = words
-            .filter(|w| w.bytes().any(|b| b >= 0x80 || b == b'q' || b == b'Q'))
-            .filter(|w| crate::text::fold::is_kazakh_latin(&w.to_lowercase()))
-            .count();
-        return if kazakh_latin * 10 >= text.split_whitespace().count().max(1) {
-            Lang::Kk
-        } else {
-            Lang::En
+        return match latin_reading(text) {
+            Latin::Kazakh => Lang::Kk,
+            _ => Lang::En,
         };
     }
-    // Between Kazakh and Russian, words vote: one with a letter of Kazakh's
-    // own, or a Kazakh function word, for Kazakh; a Russian function word
-    // for Russian. A capitalised word with Kazakh letters is most often a
-    // name (`Бөкейхан`, `Тынышбайұлы` in a Russian sentence) and votes a
-    // quarter; so a Russian sentence full of Kazakh names stays Russian.
+    cyrillic_reading(text, fallback)
+}
+
+/// The language other than Kazakh, Russian and English that a text is
+/// plainly written in (`deu`, `tur`, `uzb`), if any.
+pub fn other_language(text: &str) -> Option<&'static str> {
+    let latin = text.chars().filter(char::is_ascii_alphabetic).count();
+    let cyrillic = text.chars().filter(|&c| is_cyrillic_letter(c)).count();
+    if latin <= cyrillic || latin < LETTERS_FOR_ANOTHER_LANGUAGE {
+        return None;
+    }
+    match latin_reading(text) {
+        Latin::Other(code) => Some(code),
+        _ => None,
+    }
+}
+
+/// Latin script: English, Kazakh in Latin letters, or another language.
+/// Turkish and Uzbek share letters with Kazakh's Latin alphabets (`ş`, `ğ`,
+/// `ö`, `q`): Kazakh is told by its own words and letters (`jäne`, `ñ`, `ū`).
+pub fn latin_reading(text: &str) -> Latin {
+    let words: Vec<String> = text
+        .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == 'ʻ' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let total = words.len().max(1);
+    // Words with a letter beyond ASCII, or a `q`, may be Kazakh Latin.
+    let kazakh_letters = words
+        .iter()
+        .filter(|w| w.bytes().any(|b| b >= 0x80 || b == b'q'))
+        .filter(|w| crate::text::fold::is_kazakh_latin(w))
+        .count();
+    let own = |w: &String| {
+        WORDS.kazakh_latin.contains(&w.as_str())
+            || w.chars()
+                .any(|c| matches!(c, 'ä' | 'ñ' | 'ū' | 'á' | 'ǵ' | 'ń' | 'ú' | 'ý'))
+    };
+    let kazakh_own = words.iter().filter(|w| own(w)).count();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let other = (letters >= LETTERS_FOR_ANOTHER_LANGUAGE)
+        .then(|| whatlang::detect(text))
+        .flatten()
+        .filter(|info| info.is_reliable() && info.lang() != whatlang::Lang::Eng);
+    match other {
+        // Read as another language: Kazakh only by what is Kazakh's own.
+        Some(info) if kazakh_own * 10 < total => Latin::Other(info.lang().code()),
+        Some(_) => Latin::Kazakh,
+        None if kazakh_letters * 10 >= total => Latin::Kazakh,
+        None => Latin::English,
+    }
+}
+
+/// Whether `о` or `ө` stands past a word's first syllable: never so in a
+/// Kazakh word, whose vowel harmony keeps them to the first (`Бөкейхан`,
+/// but Russian `Бөкейханом`, `Бөкейханов`).
+fn o_past_first_syllable(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let is_vowel = |c: char| "аәеёиоөуұүыіэюя".contains(c);
+    let mut chars = lower.chars().skip_while(|&c| !is_vowel(c));
+    chars.next();
+    chars.any(|c| matches!(c, 'о' | 'ө'))
+}
+
+/// Between Kazakh and Russian, words vote: one with a letter of Kazakh's own,
+/// or a Kazakh function word, for Kazakh; a Russian function word for
+/// Russian; endings of either language half a vote. A capitalised word with
+/// Kazakh letters is most often a name and votes a quarter, so a Russian
+/// sentence full of Kazakh names stays Russian. Where the votes tie, Kazakh
+/// letters outside names decide, else the fallback.
+fn cyrillic_reading(text: &str, fallback: Lang) -> Lang {
+    let words = &*WORDS;
     let (mut kazakh, mut russian) = (0.0f64, 0.0f64);
+    let mut kazakh_letters_outside_names = false;
     for word in text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
     {
-        if word.chars().any(is_kazakh_letter) {
-            let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-            kazakh += if capitalised { 0.25 } else { 1.0 };
+        // An initial (`Ә.`) says nothing of the sentence's language.
+        if word.chars().nth(1).is_none() && word.chars().all(char::is_uppercase) {
             continue;
         }
-        // Function words are short: a long word need not be lower-cased.
-        if word.len() > 16 {
+        if word.chars().any(is_kazakh_letter) {
+            let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+            if capitalised && o_past_first_syllable(word) {
+                // `Бөкейханом`, `Бөкейханов`: a Kazakh name in a Russian case form.
+                russian += 0.5;
+                continue;
+            }
+            kazakh += if capitalised { 0.25 } else { 1.0 };
+            kazakh_letters_outside_names |= !capitalised;
+            continue;
+        }
+        // Function words and endings are short: a long word need not be lower-cased.
+        if word.len() > 40 {
             continue;
         }
         let word = word.to_lowercase();
-        if KAZAKH_WORDS.contains(&word.as_str()) {
+        if words.kazakh.contains(&word.as_str()) {
             kazakh += 1.0;
-        } else if RUSSIAN_WORDS.contains(&word.as_str()) {
+        } else if words.russian.contains(&word.as_str()) {
             russian += 1.0;
+        } else if word.chars().count() >= ENDING_MIN_LETTERS {
+            if words.kazakh_endings.iter().any(|e| word.ends_with(e)) {
+                kazakh += 0.5;
+            } else if words.russian_endings.iter().any(|e| word.ends_with(e)) {
+                russian += 0.5;
+            }
         }
     }
     match kazakh.partial_cmp(&russian) {
         Some(std::cmp::Ordering::Greater) => Lang::Kk,
         Some(std::cmp::Ordering::Less) => Lang::Ru,
-        _ if kazakh_letters > 0 => Lang::Kk,
+        _ if kazakh_letters_outside_names => Lang::Kk,
         _ if fallback == Lang::En => Lang::Ru,
         _ => fallback,
     }
@@ -197,6 +261,40 @@ mod tests {
         let ru = "В газете «Қазақ» печатались статьи о программе партии, которую составили \
                   Ә. Бөкейхан, М. Дулатұлы, А. Байтұрсынұлы, Ж. Досмұхамедұлы и Х. Досмұхамедұлы.";
         assert_eq!(detect(ru, Lang::Kk), Lang::Ru);
+    }
+
+    #[test]
+    fn russian_with_kazakh_names_and_no_function_word_stays_russian() {
+        // Names in Kazakh spelling, one in a Russian case form; no `и`, no `в`.
+        let ru = "Программа «Алаш» составлена Ә. Бөкейханом, А. Байтұрсынұлы, М. Дулатұлы.";
+        assert_eq!(detect(ru, Lang::Kk), Lang::Ru);
+        assert!(o_past_first_syllable("Бөкейханов"));
+        assert!(!o_past_first_syllable("Бөкейхан"));
+        assert!(!o_past_first_syllable("Қостанай"));
+    }
+
+    #[test]
+    fn kazakh_full_of_russian_names_stays_kazakh() {
+        let kk = "Керенский, Милюков және Колчак үкіметтері Алаш автономиясын мойындамады.";
+        assert_eq!(detect(kk, Lang::Ru), Lang::Kk);
+    }
+
+    #[test]
+    fn a_fourth_language_in_latin_script_is_told_apart() {
+        let de = "Die Alash-Bewegung entstand zu Beginn des zwanzigsten Jahrhunderts unter den \
+                  kasachischen Intellektuellen und forderte eine nationale Autonomie.";
+        assert_eq!(other_language(de), Some("deu"));
+        let tr = "Alaş hareketi yirminci yüzyılın başında Kazak aydınları arasında ortaya çıktı \
+                  ve milli bir özerklik talep etti.";
+        assert_eq!(other_language(tr), Some("tur"));
+        // Kazakh in Latin letters shares `ş` and `ı` with Turkish, but not its words.
+        let kk = "Alaş qozğalysy XX ğasyrdyñ basynda qazaq ziialylary arasynda payda boldy jäne \
+                  ūlttyq avtonomiiany talap ettı.";
+        assert_eq!(other_language(kk), None);
+        assert_eq!(detect(kk, Lang::En), Lang::Kk);
+        let en = "The Alash movement arose among the Kazakh intelligentsia at the beginning of \
+                  the twentieth century and demanded national autonomy.";
+        assert_eq!(other_language(en), None);
     }
 
     #[test]

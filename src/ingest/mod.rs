@@ -593,6 +593,12 @@ fn make_block(
         caption: text.lines().next().unwrap_or_default().to_owned(),
         rows: paragraph.rows.clone(),
     });
+    let other_language = match kind {
+        BlockKind::Paragraph | BlockKind::Acknowledgement | BlockKind::Keywords => {
+            lang::other_language(&text).map(str::to_owned)
+        }
+        _ => None,
+    };
     Block {
         kind,
         lang,
@@ -604,6 +610,7 @@ fn make_block(
         sentences,
         table,
         file: None,
+        other_language,
     }
 }
 

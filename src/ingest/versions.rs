@@ -147,6 +147,14 @@ pub fn find(blocks: &[Block], file: Option<&str>) -> Vec<Version> {
         if block.division != Division::Body {
             continue;
         }
+        // A paragraph in a fourth language is no version's: the run around
+        // it goes on through it.
+        if block.other_language.is_some() {
+            if let Some(run) = runs.last_mut().filter(|r| r.blocks.end == n) {
+                run.blocks.end = n + 1;
+            }
+            continue;
+        }
         let chars = block.text.chars().count();
         match runs.last_mut() {
             Some(run) if run.lang == block.lang && run.blocks.end == n => {
