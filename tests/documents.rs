@@ -28,44 +28,7 @@ fn ingest(name: &str) -> ushtil::model::Document {
 #[test]
 fn each_document_has_its_expected_structure() {
     for name in DOCUMENTS {
-        let expected = fs::read_to_string(path(name, "expected")).unwrap();
-        let expected: Vec<Vec<&str>> = expected
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .map(|l| l.split('\t').collect())
-            .collect();
-        let document = ingest(name);
-        assert_eq!(
-            document.blocks.len(),
-            expected.len(),
-            "{name}: number of blocks"
-        );
-        for (block, want) in document.blocks.iter().zip(&expected) {
-            let kind = serde_json::to_value(block.kind).unwrap();
-            let division = serde_json::to_value(block.division).unwrap();
-            let found = [
-                block.line.to_string(),
-                kind.as_str().unwrap().to_owned(),
-                block.lang.code().to_owned(),
-                format!("{}/{}", division.as_str().unwrap(), block.section.name()),
-            ];
-            assert_eq!(
-                found.as_slice(),
-                &want[..4],
-                "{name}: block at line {}",
-                block.line
-            );
-            // The label stays in the text as printed; the words after it are checked.
-            assert!(
-                block.unlabelled().starts_with(want[4]),
-                "{name}: {:?} opens {:?}",
-                want[4],
-                block.text
-            );
-            if let Some(label) = &block.label {
-                assert!(block.text.starts_with(label.as_str()), "{name}: {label}");
-            }
-        }
+        common::check_expected_structure(name);
     }
 }
 

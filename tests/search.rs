@@ -322,3 +322,18 @@ fn a_word_inside_a_phrase_also_searched_marks_the_whole_phrase() {
     assert!(marks.contains(&"Provisional Government"), "{marks:?}");
     assert!(!marks.contains(&"Provisional"), "{marks:?}");
 }
+
+#[test]
+fn a_label_is_searchable_as_printed() {
+    // `Кіріспе.` (introduction) stays at the start of its unit's text: the
+    // Kazakh abstract's introduction is found by it, and its section says so.
+    let hits = common::search_json(&["Кіріспе", "--lang", "kk"]);
+    let hit = hits
+        .iter()
+        .find(|h| h["section"] == "abstract/introduction")
+        .unwrap();
+    assert!(hit["texts"]["kk"]
+        .as_str()
+        .unwrap()
+        .starts_with("Андатпа. Кіріспе.1917 жылдың"));
+}

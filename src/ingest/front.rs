@@ -216,14 +216,21 @@ pub fn is_affiliation(text: &str) -> bool {
         || (end.contains(',') && TABLE_READ.countries.iter().any(|c| end.ends_with(c.as_str())))
 }
 
-/// A line that could be a title: short, one sentence at most, not a label,
-/// not closing on a comma or colon.
+/// A line that could be a title: short, one sentence at most, not closing
+/// on a full stop, comma or colon.
 fn is_title_like(text: &str) -> bool {
     let words = text.split_whitespace().count();
     (1..=MOST_WORDS).contains(&words)
-        && !text.ends_with([',', ':', ';'])
+        && !text.ends_with([',', ':', ';', '.'])
         && segment::sentences(text).len() <= 1
         && text.chars().any(char::is_alphabetic)
+}
+
+/// Printed in capitals, as titles are: most of its letters upper-case.
+fn is_capitals(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = text.chars().filter(|c| c.is_uppercase()).count();
+    letters >= 8 && upper * 10 >= letters * 9
 }
 
 /// A name in full, without initials (`Dzhumalieva Lyazzat Turebekovna`): two
@@ -247,6 +254,7 @@ pub fn stands_alone(line: &str) -> bool {
 pub fn kinds(paragraphs: &[RawParagraph]) -> Vec<Option<BlockKind>> {
     let mut kinds: Vec<Option<BlockKind>> = vec![None; paragraphs.len()];
     let mut open = true;
+    let mut author_notes = false;
     for (i, paragraph) in paragraphs.iter().enumerate() {
         let text = paragraph.text.as_str();
         if paragraph.is_table {
@@ -258,13 +266,22 @@ pub fn kinds(paragraphs: &[RawParagraph]) -> Vec<Option<BlockKind>> {
             open = true;
             continue;
         }
-        if labels::label_at(text).is_some() {
+        if let Some(label) = labels::label_at(text) {
             open = false;
+            // Under `About the authors`, names are notes of the back matter.
+            author_notes =
+                label.announces == labels::Announces::Section(crate::model::Section::Authors);
+            continue;
+        }
+        if author_notes {
             continue;
         }
         if is_authors(text) {
             // Front matter opening again: a title may stand just before the authors.
-            if !open && i > 0 && kinds[i - 1].is_none() && is_title_like(&paragraphs[i - 1].text) {
+            let before = i.checked_sub(1).map(|j| paragraphs[j].text.as_str());
+            let title_before =
+                before.is_some_and(|t| is_title_like(t) && labels::label_at(t).is_none());
+            if !open && title_before && kinds[i - 1].is_none() {
                 kinds[i - 1] = Some(BlockKind::Title);
             }
             kinds[i] = Some(BlockKind::Authors);
@@ -282,19 +299,6 @@ pub fn kinds(paragraphs: &[RawParagraph]) -> Vec<Option<BlockKind>> {
             open = false;
         }
     }
-    // A line between two affiliations is one too (an affiliation wrapped
-    // over lines); a full name over an affiliation is an author.
-    for i in 0..kinds.len() {
-        let before = i.checked_sub(1).and_then(|j| kinds[j]);
-        let after = kinds.get(i + 1).copied().flatten();
-        if kinds[i] == Some(BlockKind::Title) && after == Some(BlockKind::Affiliation) {
-            if before == Some(BlockKind::Affiliation) {
-                kinds[i] = Some(BlockKind::Affiliation);
-            } else if is_full_name(&paragraphs[i].text) {
-                kinds[i] = Some(BlockKind::Authors);
-            }
-        }
-    }
     // Front matter shows itself by a line of a fixed opening or of authors:
     // titles and institutions with neither beside them are the text's own
     // (a law's title, a translated version's, a law on an academy).
@@ -310,6 +314,55 @@ pub fn kinds(paragraphs: &[RawParagraph]) -> Vec<Option<BlockKind>> {
             kinds[start..end].fill(None);
         }
         start = end + 1;
+    }
+    // Before an abstract's label, the lines that name its title, authors
+    // and their affiliations in that abstract's language (`Dzhumalieva
+    // Lyazzat Turebekovna` over her university over `Abstract.`) are front
+    // matter too, where one of them is plainly an affiliation or a title
+    // in capitals, or they open the document.
+    for i in 1..paragraphs.len() {
+        let opens_abstract = labels::label_at(&paragraphs[i].text)
+            .is_some_and(|l| l.announces == labels::Announces::Abstract);
+        if !opens_abstract || kinds[i - 1].is_some() {
+            continue;
+        }
+        let mut start = i;
+        while start > 0 && kinds[start - 1].is_none() && i - start < 6 {
+            let text = &paragraphs[start - 1].text;
+            if paragraphs[start - 1].is_table
+                || labels::label_at(text).is_some()
+                || !(is_affiliation(text) || is_title_like(text))
+            {
+                break;
+            }
+            start -= 1;
+        }
+        // The document's first lines, over its first abstract, are its title.
+        let shown = (start == 0 && start < i)
+            || paragraphs[start..i]
+                .iter()
+                .any(|p| is_affiliation(&p.text) || is_capitals(&p.text));
+        if shown {
+            for j in start..i {
+                kinds[j] = Some(match is_affiliation(&paragraphs[j].text) {
+                    true => BlockKind::Affiliation,
+                    false => BlockKind::Title,
+                });
+            }
+        }
+    }
+    // A line between two affiliations is one too (an affiliation wrapped
+    // over lines); a full name over an affiliation is an author.
+    for i in 0..kinds.len() {
+        let before = i.checked_sub(1).and_then(|j| kinds[j]);
+        let after = kinds.get(i + 1).copied().flatten();
+        if kinds[i] == Some(BlockKind::Title) && after == Some(BlockKind::Affiliation) {
+            if before == Some(BlockKind::Affiliation) {
+                kinds[i] = Some(BlockKind::Affiliation);
+            } else if is_full_name(&paragraphs[i].text) {
+                kinds[i] = Some(BlockKind::Authors);
+            }
+        }
     }
     kinds
 }

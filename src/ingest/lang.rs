@@ -129,6 +129,12 @@ pub fn other_language(text: &str) -> Option<&'static str> {
     }
 }
 
+/// Whether a text too short to tell on its own (a heading) reads as the
+/// language of the given ISO 639-3 code, however unsure the guess.
+pub fn may_be(text: &str, code: &str) -> bool {
+    whatlang::detect(&text.to_lowercase()).is_some_and(|info| info.lang().code() == code)
+}
+
 /// Latin script: English, Kazakh in Latin letters, or another language.
 /// Turkish and Uzbek share letters with Kazakh's Latin alphabets (`ş`, `ğ`,
 /// `ö`, `q`): Kazakh is told by its own words and letters (`jäne`, `ñ`, `ū`).
@@ -147,8 +153,14 @@ pub fn latin_reading(text: &str) -> Latin {
         .count();
     let own = |w: &String| {
         WORDS.kazakh_latin.contains(&w.as_str())
-            || w.chars()
-                .any(|c| matches!(c, 'ä' | 'ñ' | 'ū' | 'á' | 'ǵ' | 'ń' | 'ú' | 'ý'))
+            || w.chars().any(|c| {
+                // 2021: ä ñ ū; 2018: acutes; the drafts between: ǧ ŋ; a
+                // Cyrillic ә left in a Latin word (`jәne`).
+                matches!(
+                    c,
+                    'ä' | 'ñ' | 'ū' | 'á' | 'ǵ' | 'ń' | 'ó' | 'ú' | 'ý' | 'ǧ' | 'ŋ' | 'ә'
+                )
+            })
     };
     let kazakh_own = words.iter().filter(|w| own(w)).count();
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
@@ -160,7 +172,9 @@ pub fn latin_reading(text: &str) -> Latin {
         // Read as another language: Kazakh only by what is Kazakh's own.
         Some(info) if kazakh_own * 10 < total => Latin::Other(info.lang().code()),
         Some(_) => Latin::Kazakh,
-        None if kazakh_letters * 10 >= total => Latin::Kazakh,
+        // Too short to tell by whatlang: Kazakh's letters, but `ü` and `ö`
+        // alone (German `Früher`) are not enough.
+        None if kazakh_letters * 10 >= total && (kazakh_own > 0 || marked(&words)) => Latin::Kazakh,
         None => Latin::English,
     }
 }
@@ -174,6 +188,16 @@ fn o_past_first_syllable(word: &str) -> bool {
     let mut chars = lower.chars().skip_while(|&c| !is_vowel(c));
     chars.next();
     chars.any(|c| matches!(c, 'о' | 'ө'))
+}
+
+/// Letters of the Kazakh Latin alphabets that German lacks: `q` not before
+/// `u`, `ı`, `ğ`, `ş`.
+fn marked(words: &[String]) -> bool {
+    words.iter().any(|w| {
+        w.chars().any(|c| matches!(c, 'ı' | 'ğ' | 'ş'))
+            || w.match_indices('q')
+                .any(|(at, _)| !w[at + 1..].starts_with('u'))
+    })
 }
 
 /// Between Kazakh and Russian, words vote: one with a letter of Kazakh's own,

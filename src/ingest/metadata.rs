@@ -6,15 +6,18 @@ use crate::model::{Block, BlockKind, Division, Lang, Metadata};
 /// Fills the fields of `meta` that are empty from the document's blocks.
 pub fn infer(meta: &mut Metadata, blocks: &[Block]) {
     if meta.languages.is_empty() {
-        // The text's languages, not those of a DOI line or a reference list.
-        let text = |b: &&Block| matches!(b.division, Division::Abstract | Division::Body);
+        // The text's languages, not those of a DOI line, a reference list
+        // or a paragraph in a fourth language.
+        let text = |b: &&Block| {
+            matches!(b.division, Division::Abstract | Division::Body) && b.other_language.is_none()
+        };
         let any_text = blocks.iter().any(|b| text(&b));
         meta.languages = Lang::ALL
             .into_iter()
             .filter(|&l| {
                 blocks
                     .iter()
-                    .any(|b| b.lang == l && (!any_text || text(&b)))
+                    .any(|b| b.lang == l && b.other_language.is_none() && (!any_text || text(&b)))
             })
             .collect();
         if !meta.languages.is_empty() {

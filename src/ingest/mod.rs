@@ -178,7 +178,7 @@ pub fn ingest_versions(id: &str, meta: Metadata, files: &[(Lang, PathBuf, String
         repairs.append(&mut repaired);
     }
     let mut document = document(id, meta, blocks, versions, repairs);
-    document.warnings = warnings;
+    document.warnings.splice(0..0, warnings);
     document
 }
 
@@ -205,10 +205,72 @@ fn read_blocks(source: &str, lang: Option<Lang>) -> (Vec<Block>, Vec<Repair>) {
         }
     }
     builder.finish_abstract();
+    mark_other_language_headings(&mut builder.blocks);
+    if lang.is_none() {
+        front_matter_languages(&mut builder.blocks);
+    }
     let mut repairs = layout.repairs;
     repairs.extend(builder.repairs);
     repairs.sort_by_key(|r| r.line);
     (builder.blocks, repairs)
+}
+
+/// A line of front matter too short to tell its language by (`УДК 94`,
+/// `DOI …`, `Л.Т. ДЖУМАЛИЕВА`) is in the language of the text it stands
+/// over (the abstract after it), or else of the text before it.
+fn front_matter_languages(blocks: &mut [Block]) {
+    const LETTERS_TO_TELL: usize = 40;
+    for i in 0..blocks.len() {
+        let block = &blocks[i];
+        let letters = block.text.chars().filter(|c| c.is_alphabetic()).count();
+        let codes = matches!(
+            block.kind,
+            BlockKind::Classifier | BlockKind::Doi | BlockKind::Email | BlockKind::Dates
+        );
+        if block.division != Division::Front || (letters >= LETTERS_TO_TELL && !codes) {
+            continue;
+        }
+        let text = |b: &&Block| b.division != Division::Front;
+        let over = blocks[i + 1..].iter().find(text);
+        let after = blocks[..i].iter().rev().find(text);
+        if let Some(lang) = over.or(after).map(|b| b.lang) {
+            blocks[i].lang = lang;
+            for sentence in &mut blocks[i].sentences {
+                sentence.lang = lang;
+            }
+        }
+    }
+}
+
+/// A heading between two blocks in a fourth language, or before the first,
+/// too short to tell by itself, is theirs where it may read so (`Früher war
+/// Kasachisch eine Sprache zweiten Ranges` between German paragraphs).
+fn mark_other_language_headings(blocks: &mut [Block]) {
+    for i in 0..blocks.len() {
+        let before = i.checked_sub(1).map(|j| blocks[j].other_language.clone());
+        let after = blocks.get(i + 1).map(|b| b.other_language.clone());
+        // Both neighbours in that language, or one at the text's edge.
+        let code = match (before, after) {
+            (Some(Some(a)), Some(Some(b))) if a == b => a,
+            (None, Some(Some(c))) | (Some(Some(c)), None) => c,
+            _ => continue,
+        };
+        let block = &blocks[i];
+        let letters = block.text.chars().filter(|c| c.is_alphabetic()).count();
+        let latin = block.text.chars().filter(char::is_ascii_alphabetic).count() * 2 > letters;
+        // In a text all in that language but for its headings, a heading is too.
+        let all_theirs = blocks.iter().all(|b| {
+            b.other_language.as_ref() == Some(&code)
+                || b.text.chars().filter(|c| c.is_alphabetic()).count() < 60
+        });
+        if block.other_language.is_none()
+            && latin
+            && block.kind != BlockKind::Table
+            && (all_theirs || lang::may_be(&block.text, &code))
+        {
+            blocks[i].other_language = Some(code);
+        }
+    }
 }
 
 /// The paragraphs, each with its kind where it is front matter; a title
@@ -227,26 +289,53 @@ fn front_matter(paragraphs: Vec<RawParagraph>) -> Vec<(RawParagraph, Option<Bloc
     out
 }
 
-/// Whether each paragraph opens an abstract printed with no label: the
-/// first text after the front matter, when a keyword list follows within
-/// a few paragraphs and no other label comes first (`Ключевые слова:`
-/// under an unlabelled abstract).
+/// Whether each paragraph opens an abstract printed with no label. One may
+/// stand first in the text, after the front matter or after another
+/// abstract's keyword list; it is an abstract when a keyword list follows
+/// within a few paragraphs and no other label comes first (`Ключевые слова:`
+/// under an unlabelled abstract), or, after the front matter, when the text
+/// changes language at once, abstract after abstract (a Russian one, then
+/// its English, each one paragraph).
 fn opens_unlabelled_abstract(paragraphs: &[(RawParagraph, Option<BlockKind>)]) -> Vec<bool> {
     const WITHIN: usize = 4;
-    (0..paragraphs.len())
-        .map(|i| {
-            let after_front = i > 0 && paragraphs[i - 1].1.is_some();
-            if !after_front || paragraphs[i].1.is_some() || paragraphs[i].0.is_table {
-                return false;
-            }
-            let label = paragraphs[i..]
-                .iter()
-                .take(WITHIN)
-                .take_while(|(_, front)| front.is_none())
-                .find_map(|(p, _)| labels::labels_in(&p.text).first().map(|&(_, l)| l));
-            label.is_some_and(|l| l.announces == Announces::Section(Section::Keywords))
+    /// Longer than an abstract, in words.
+    const ABSTRACT_WORDS: usize = 400;
+    let first_label = |p: &RawParagraph| labels::labels_in(&p.text).first().map(|&(_, l)| l);
+    let is_keywords = |p: &RawParagraph| {
+        first_label(p).is_some_and(|l| l.announces == Announces::Section(Section::Keywords))
+    };
+    let plain = |i: usize| {
+        paragraphs.get(i).is_some_and(|(p, front)| {
+            front.is_none()
+                && !p.is_table
+                && labels::label_at(&p.text).is_none()
+                && p.text.split_whitespace().count() <= ABSTRACT_WORDS
         })
-        .collect()
+    };
+    let lang_of = |i: usize| lang::detect(&paragraphs[i].0.text, Lang::En);
+    let mut opens = vec![false; paragraphs.len()];
+    for i in 0..paragraphs.len() {
+        let may_open = i == 0
+            || paragraphs[i - 1].1.is_some()
+            || is_keywords(&paragraphs[i - 1].0)
+            || (opens[i - 1] && plain(i - 1) && lang_of(i - 1) != lang_of(i));
+        if !may_open || !plain(i) {
+            continue;
+        }
+        let keywords_follow = paragraphs[i..]
+            .iter()
+            .take(WITHIN)
+            .take_while(|(_, front)| front.is_none())
+            .find_map(|(p, _)| first_label(p))
+            .is_some_and(|l| l.announces == Announces::Section(Section::Keywords));
+        // Paragraph after paragraph in another language is a translated
+        // text, unless the front matter stands just before: then abstracts.
+        let after_front = i > 0 && paragraphs[i - 1].1.is_some();
+        let language_changes = after_front && plain(i + 1) && lang_of(i) != lang_of(i + 1);
+        let follows_one = i > 0 && opens[i - 1];
+        opens[i] = keywords_follow || language_changes || follows_one;
+    }
+    opens
 }
 
 fn document(
@@ -257,13 +346,27 @@ fn document(
     repairs: Vec<Repair>,
 ) -> Document {
     metadata::infer(&mut meta, &blocks);
+    let mut warnings = Vec::new();
+    // A text wholly in a fourth language has nothing to index: said once.
+    let mut others: Vec<&str> = blocks
+        .iter()
+        .filter_map(|b| b.other_language.as_deref())
+        .collect();
+    if !blocks.is_empty() && others.len() == blocks.len() {
+        others.sort_unstable();
+        others.dedup();
+        warnings.push(format!(
+            "{id}: the text is in {} only, no Kazakh, Russian or English: not indexed",
+            others.join(", ")
+        ));
+    }
     Document {
         id: id.to_owned(),
         meta,
         blocks,
         versions,
         repairs,
-        warnings: Vec::new(),
+        warnings,
     }
 }
 
@@ -380,6 +483,8 @@ impl Builder {
             .collect();
         match label.map(|l| (l.announces, l.lang)) {
             Some((Announces::Abstract, _)) => true,
+            // The reference list and the notes on authors are the back matter's.
+            Some((Announces::Section(Section::References | Section::Authors), _)) => false,
             Some((Announces::Section(Section::Acknowledgement), _)) => true,
             // After the keyword list only acknowledgements belong to the abstract.
             _ if seen.contains(&Section::Keywords) => false,
@@ -412,6 +517,10 @@ impl Builder {
             if paragraph.text[len..].trim().is_empty() {
                 kind = BlockKind::Heading;
             }
+        }
+        let back = matches!(section, Section::References | Section::Authors);
+        if kind == BlockKind::Paragraph && label_text.is_none() && !back && is_heading(&paragraph) {
+            kind = BlockKind::Heading;
         }
         self.place = Place::Body { section };
         let lang = self
@@ -534,15 +643,16 @@ impl Builder {
             let raw = &joined.text[start..end];
             let lead = raw.len() - raw.trim_start().len();
             let mut part = joined.slice(start + lead..start + lead + raw.trim().len());
-            part.text = part.text.replace('\n', " ");
             if part.text.is_empty() {
                 continue;
             }
-            // An abstract with no labelled parts: its label is `Abstract.`.
+            // An abstract with no labelled parts: its label is `Abstract.`,
+            // or `ABSTRACT` alone on its line.
             let label_text = label_text.or_else(|| {
                 let len = labels::leading_labels_len(&part.text);
                 (len > 0).then(|| part.text[..len].trim_end().to_owned())
             });
+            part.text = part.text.replace('\n', " ");
             let kind = match section {
                 Section::Keywords => BlockKind::Keywords,
                 Section::Acknowledgement => BlockKind::Acknowledgement,
@@ -555,6 +665,19 @@ impl Builder {
             self.push(block, &part);
         }
     }
+}
+
+/// A heading with no label: one short line of its own, not closing on a
+/// full stop, comma or colon (`Қоныс аударудың қазақ шаруашылығына әсері`,
+/// `Früher war Kasachisch eine Sprache zweiten Ranges`).
+fn is_heading(paragraph: &RawParagraph) -> bool {
+    const MOST_WORDS: usize = 12;
+    let text = paragraph.text.trim();
+    paragraph.lines.len() == 1
+        && !paragraph.is_table
+        && (1..=MOST_WORDS).contains(&text.split_whitespace().count())
+        && text.chars().any(char::is_alphabetic)
+        && !text.ends_with(['.', ',', ':', ';', '-', '–', '—'])
 }
 
 fn make_block(
@@ -571,7 +694,7 @@ fn make_block(
     let line = paragraph.line_at(lead);
     let spans = match kind {
         BlockKind::Paragraph | BlockKind::Acknowledgement => {
-            labelled_sentences(&text, segment::sentences(&text))
+            labelled_sentences(&text, label.as_deref(), segment::sentences(&text))
         }
         BlockKind::Table => line_spans(&text),
         // A keyword list is one unit of meaning, as are a reference and a
@@ -619,9 +742,11 @@ fn make_block(
 /// its own, and the three languages' labels need not count alike.
 fn labelled_sentences(
     text: &str,
+    label: Option<&str>,
     mut spans: Vec<std::ops::Range<usize>>,
 ) -> Vec<std::ops::Range<usize>> {
-    let labels_end = labels::leading_labels_len(text);
+    let printed = label.filter(|l| text.starts_with(l)).map_or(0, str::len);
+    let labels_end = labels::leading_labels_len(text).max(printed);
     while spans.len() > 1 && spans[0].end <= labels_end {
         let first = spans.remove(0);
         spans[0].start = first.start;

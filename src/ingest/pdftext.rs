@@ -285,6 +285,11 @@ fn ends_paragraph(paragraph: &RawParagraph, line: &Line, next: &Line, widths: Wi
     if line.text.ends_with(':') && next.text.starts_with('«') {
         return true;
     }
+    // `… -304 бет.` then `3. Мәшһүр …`: a numbered entry after a full stop,
+    // though an abbreviation (`бет.`, `pp.`) holds the stop.
+    if line.text.ends_with('.') && opens_numbered_point(&next.text) {
+        return true;
+    }
     if !segment::ends_sentence_before(&paragraph.text, &next.text) {
         return widths.is_very_short(line.width) && !line.text.ends_with([',', ';', '-', '–']);
     }
@@ -330,6 +335,12 @@ fn is_wrapped(lines: &[Line], widths: Widths) -> bool {
     }
     let full = long.iter().filter(|&&w| w * 5 >= widths.usual * 4).count();
     full * 2 >= long.len()
+}
+
+/// A line of one to four digits and nothing else: a page number the
+/// extractor left between two pages' text (a table's cells stay in its rows).
+fn is_page_number(line: &str) -> bool {
+    (1..=4).contains(&line.len()) && line.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A label alone on its line, with no stop (`АННОТАЦИЯ`, `Keywords`): the
@@ -384,6 +395,7 @@ pub fn paragraphs(source: &str) -> Layout {
     let mut out: Vec<RawParagraph> = Vec::new();
     let mut current: Option<RawParagraph> = None;
     let mut previous: Option<&Line> = None;
+    let mut front_line = false;
     let mut caption_open = false;
     for line in &lines {
         if line.blank {
@@ -407,6 +419,10 @@ pub fn paragraphs(source: &str) -> Layout {
             out.extend(current.take());
             previous = None;
         }
+        // A page's number, alone on its line, is no text.
+        if is_page_number(&line.text) {
+            continue;
+        }
         let label = labels::label_at(&line.text);
         if label.is_some_and(|l| l.announces == Announces::Table) {
             out.extend(current.take());
@@ -418,7 +434,7 @@ pub fn paragraphs(source: &str) -> Layout {
             (Some(paragraph), Some(before))
                 if label.is_none()
                     && !is_bare_label(before)
-                    && !front::stands_alone(&before.text)
+                    && !front_line
                     && !front::stands_alone(&line.text)
                     && !paragraph_a_line
                     && !ends_paragraph(paragraph, before, line, widths) =>
@@ -432,6 +448,9 @@ pub fn paragraphs(source: &str) -> Layout {
                 current = Some(RawParagraph::new(line, false));
             }
         }
+        // A front matter line, and an affiliation under one, end where they end.
+        front_line =
+            front::stands_alone(&line.text) || (front_line && front::is_affiliation(&line.text));
         previous = Some(line);
     }
     out.extend(current);

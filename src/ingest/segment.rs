@@ -61,6 +61,12 @@ impl<'a> Iterator for GluedPieces<'a> {
     }
 }
 
+/// An initial: an upper-case letter and a full stop (`A.` of `Zh. A. Maydangalieva`).
+fn starts_initial(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!((chars.next(), chars.next()), (Some(a), Some('.')) if a.is_uppercase())
+}
+
 /// An upper-case letter followed by a lower-case one: the start of a word, not an initial.
 fn starts_capitalised_word(s: &str) -> bool {
     let mut chars = s.chars();
@@ -198,7 +204,7 @@ fn ends_sentence(body: &str, terminator: char, next: &str) -> bool {
     // `Sh. Kudaiberdiuly`: a two-letter initial before a name.
     if table.initials.contains(&lower.as_str())
         && last.chars().next().is_some_and(char::is_uppercase)
-        && starts_capitalised_word(next)
+        && (starts_capitalised_word(next) || starts_initial(next))
     {
         return false;
     }
@@ -295,6 +301,7 @@ mod tests {
         let text = "The views of Sh. Kudaiberdiuly, Kh. Dosmukhamedov and Zh. Aimauytov differed. \
                     Yu. Romanov and Ts. Zhamtsarano wrote of them. It was so.";
         assert_eq!(split(text).len(), 3, "{:?}", split(text));
+        assert_eq!(split("Zh. A. Maydangalieva, G. A. Kuzembayeva").len(), 1);
         // A word of the same letters in lower case is no initial.
         assert_eq!(split("Тhe last word was sh. Then came silence.").len(), 2);
         assert_eq!(split("It is so. Ch. 2 tells why.").len(), 2);

@@ -34,6 +34,10 @@ const LOOK_ALIKES: &[(char, char)] = &[
     ('ј', 'j'),
     ('ѕ', 's'),
     ('һ', 'h'),
+    // Schwa: old Kazakh fonts and OCR put the Latin letter for Cyrillic `ә`
+    // (`Пайдаланған əдебиеттер`, `Мəшһүр`).
+    ('Ә', 'Ə'),
+    ('ә', 'ə'),
 ];
 
 fn to_latin(c: char) -> Option<char> {
@@ -66,7 +70,7 @@ fn dominant_script(word: &str) -> Option<Script> {
             } else {
                 cyrillic += 1;
             }
-        } else if c.is_ascii_alphabetic() {
+        } else if c.is_ascii_alphabetic() || to_cyrillic(c).is_some() {
             if to_cyrillic(c).is_some() {
                 latin_twins += 1;
             } else {

@@ -90,3 +90,65 @@ pub fn json_lines(out: &Output) -> Vec<serde_json::Value> {
         .map(|l| serde_json::from_str(l).expect("each line is JSON"))
         .collect()
 }
+
+/// Ingests `tests/data/docs/NAME.txt` and holds it to `NAME.expected`: one
+/// block a line, its source line, kind, language (or a fourth language's
+/// code), division/section and the opening words after its label.
+#[allow(dead_code)]
+pub fn check_expected_structure(name: &str) {
+    let doc = |ext: &str| repo(&format!("tests/data/docs/{name}.{ext}"));
+    let expected = std::fs::read_to_string(doc("expected")).unwrap();
+    let expected: Vec<Vec<&str>> = expected
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+        .collect();
+    let document = ushtil::ingest::ingest_file(&doc("txt"), name, Default::default()).unwrap();
+    let found: Vec<String> = document
+        .blocks
+        .iter()
+        .map(|b| {
+            format!(
+                "{} {:?} {}",
+                b.line,
+                b.kind,
+                b.text.chars().take(40).collect::<String>()
+            )
+        })
+        .collect();
+    assert_eq!(
+        document.blocks.len(),
+        expected.len(),
+        "{name}: number of blocks: {found:#?}"
+    );
+    for (block, want) in document.blocks.iter().zip(&expected) {
+        let kind = serde_json::to_value(block.kind).unwrap();
+        let division = serde_json::to_value(block.division).unwrap();
+        let lang = block
+            .other_language
+            .clone()
+            .unwrap_or_else(|| block.lang.code().to_owned());
+        let found = [
+            block.line.to_string(),
+            kind.as_str().unwrap().to_owned(),
+            lang,
+            format!("{}/{}", division.as_str().unwrap(), block.section.name()),
+        ];
+        assert_eq!(
+            found.as_slice(),
+            &want[..4],
+            "{name}: block at line {}",
+            block.line
+        );
+        // The label stays in the text as printed; the words after it are checked.
+        let opening = want.get(4).copied().unwrap_or_default();
+        assert!(
+            block.unlabelled().starts_with(opening),
+            "{name}: {opening:?} opens {:?}",
+            block.text
+        );
+        if let Some(label) = &block.label {
+            assert!(block.text.starts_with(label.as_str()), "{name}: {label}");
+        }
+    }
+}
