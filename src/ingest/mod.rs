@@ -128,6 +128,7 @@ pub(crate) fn without_bom(text: &str) -> &str {
 /// Ingests a source text, in one language or in several one after another.
 pub fn ingest(id: &str, meta: Metadata, source: &str) -> Document {
     let (mut blocks, repairs) = read_blocks(source, None);
+    keep_to_languages(&mut blocks, &meta.languages);
     versions::settle_undecided(&mut blocks);
     let versions = versions::find(&blocks, None);
     document(id, meta, blocks, versions, repairs)
@@ -213,6 +214,33 @@ fn read_blocks(source: &str, lang: Option<Lang>) -> (Vec<Block>, Vec<Repair>) {
     repairs.extend(builder.repairs);
     repairs.sort_by_key(|r| r.line);
     (builder.blocks, repairs)
+}
+
+/// Where the metadata file names the document's languages, Cyrillic text
+/// read as the one it does not name is the other (`languages = ["kk",
+/// "en"]`: a Kazakh paragraph that reads as Russian, all names and loanwords,
+/// is Kazakh). A curator's word beats the guess.
+fn keep_to_languages(blocks: &mut [Block], languages: &[Lang]) {
+    let other = |lang: Lang| match lang {
+        Lang::Kk => Some(Lang::Ru),
+        Lang::Ru => Some(Lang::Kk),
+        Lang::En => None,
+    };
+    let named = |lang: Lang| languages.contains(&lang);
+    let fix = |lang: &mut Lang| {
+        if let Some(instead) = other(*lang).filter(|&o| !named(*lang) && named(o)) {
+            *lang = instead;
+        }
+    };
+    if languages.is_empty() {
+        return;
+    }
+    for block in blocks {
+        fix(&mut block.lang);
+        for sentence in &mut block.sentences {
+            fix(&mut sentence.lang);
+        }
+    }
 }
 
 /// A line of front matter too short to tell its language by (`УДК 94`,
@@ -830,6 +858,22 @@ mod tests {
         ] {
             check(source);
         }
+    }
+
+    #[test]
+    fn the_languages_of_the_metadata_file_decide_between_kazakh_and_russian() {
+        // Names in their Russian forms only: read as Russian when nothing
+        // says otherwise.
+        let source = "Алаш: Бөкейханов, Байтұрсынов, Дулатов. Орынбор, 1913.\n";
+        let guessed = ingest("x", Metadata::default(), source);
+        assert_eq!(guessed.blocks[0].lang, Lang::Ru);
+        let meta = Metadata {
+            languages: vec![Lang::Kk, Lang::En],
+            ..Metadata::default()
+        };
+        let told = ingest("x", meta, source);
+        assert_eq!(told.blocks[0].lang, Lang::Kk);
+        assert!(told.blocks[0].sentences.iter().all(|s| s.lang == Lang::Kk));
     }
 
     #[test]
