@@ -554,3 +554,33 @@ fn compare_takes_a_part_of_a_law_by_its_heading_in_any_language() {
         common::stderr(&out)
     );
 }
+
+#[test]
+fn a_heading_part_runs_to_the_next_heading_not_to_the_next_short_point() {
+    // `Статья 3` and its two points; the points are short sentences of the
+    // law, not headings (README, "Translated texts").
+    let corpus = corpus_of("trilingual", "const-art2-3", &["kk", "ru", "en"]);
+    let index = tempfile::tempdir().unwrap();
+    let out = ushtil(
+        corpus.path(),
+        index.path(),
+        &[
+            "--quiet",
+            "compare",
+            "const-art2-3",
+            "--section",
+            "статья 3",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(out.status.success(), "{out:?}");
+    let groups = json_lines(&out);
+    let units: Vec<&str> = groups.iter().map(|g| g["unit"].as_str().unwrap()).collect();
+    assert_eq!(units.len(), 3, "{units:?}");
+    assert!(groups[0]["ru"].as_str().unwrap().starts_with("Статья 3"));
+    assert!(groups[2]["en"]
+        .as_str()
+        .unwrap()
+        .starts_with("2. The people shall exercise power"));
+}

@@ -113,13 +113,16 @@ fn is_part(unit: &Unit, wanted: &str) -> bool {
 }
 
 /// A body unit that reads as a heading: each language's text a few words
-/// that end no clause (`Article 1. Basic concepts …`, `Раздел I. Общие
-/// положения`).
+/// that end no clause and no sentence (`Article 1. Basic concepts …`,
+/// `Раздел I. Общие положения`, `Статья 3.`), not a short point of a law
+/// (`1. The people shall be the only source of governmental power.`).
 fn is_heading(unit: &Unit) -> bool {
     unit.division == Division::Body
         && (unit.kind == ushtil::model::BlockKind::Heading
             || Lang::ALL.iter().filter_map(|&l| unit.text(l)).all(|t| {
-                t.split_whitespace().count() <= 12 && !t.trim_end().ends_with([';', ':', ','])
+                let t = t.trim_end();
+                let words = t.split_whitespace().count();
+                words <= 12 && !t.ends_with([';', ':', ',']) && (words <= 3 || !t.ends_with('.'))
             }))
 }
 
