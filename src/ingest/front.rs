@@ -25,6 +25,8 @@ struct Table {
     headings: Vec<String>,
     /// The first letters of month names, lower-cased.
     months: Vec<String>,
+    /// The first letters of the openings, lower-cased.
+    first_letters: Vec<char>,
 }
 
 static TABLE_READ: LazyLock<Table> = LazyLock::new(|| {
@@ -34,6 +36,7 @@ static TABLE_READ: LazyLock<Table> = LazyLock::new(|| {
         countries: Vec::new(),
         headings: Vec::new(),
         months: Vec::new(),
+        first_letters: Vec::new(),
     };
     for row in TABLE
         .lines()
@@ -72,6 +75,13 @@ static TABLE_READ: LazyLock<Table> = LazyLock::new(|| {
     table
         .openings
         .sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+    table.first_letters = table
+        .openings
+        .iter()
+        .filter_map(|(w, _)| w.chars().next())
+        .collect();
+    table.first_letters.sort_unstable();
+    table.first_letters.dedup();
     table
 });
 
@@ -82,6 +92,15 @@ const MOST_WORDS: usize = 40;
 /// `DOI: 10.…`, `E-mail: …`, `Received 12.03.2023`), from the table.
 pub fn opening_kind(text: &str) -> Option<BlockKind> {
     let text = text.trim_start_matches(['•', '*', ' ']);
+    // Most lines open with no opening's first letter: told without lower-casing.
+    let first = text.chars().next()?;
+    if !first.is_ascii_digit()
+        && !TABLE_READ
+            .first_letters
+            .contains(&first.to_lowercase().next().unwrap_or(first))
+    {
+        return None;
+    }
     let lower: String = text.chars().take(40).collect::<String>().to_lowercase();
     let words = text.split_whitespace().count();
     TABLE_READ
@@ -132,7 +151,8 @@ fn is_date(text: &str) -> bool {
 /// commas or `and`/`и`/`және`, each maybe marked by an affiliation's number
 /// or a star (`Такуова1*`).
 pub fn is_authors(text: &str) -> bool {
-    if text.split_whitespace().count() > 30 {
+    // An initial has a full stop; a line of authors is short.
+    if !text.contains('.') || text.split_whitespace().nth(30).is_some() {
         return false;
     }
     // `Х.Досмұхамедұлы` is `Х. Досмұхамедұлы`.

@@ -45,6 +45,7 @@ struct Words {
     kazakh_endings: Vec<&'static str>,
     russian_endings: Vec<&'static str>,
     kazakh_latin: Vec<&'static str>,
+    english: Vec<&'static str>,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -54,6 +55,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         kazakh_endings: Vec::new(),
         russian_endings: Vec::new(),
         kazakh_latin: Vec::new(),
+        english: Vec::new(),
     };
     let table = include_str!("data/language-words.tsv");
     for row in table
@@ -67,6 +69,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             ["kk", "ending", _] => &mut words.kazakh_endings,
             ["ru", "ending", _] => &mut words.russian_endings,
             ["kk-latin", "word", _] => &mut words.kazakh_latin,
+            ["en", "word", _] => &mut words.english,
             _ => panic!("data/language-words.tsv: unknown row {row:?}"),
         };
         list.push(fields[2].trim());
@@ -107,7 +110,9 @@ pub fn detect(text: &str, fallback: Lang) -> Lang {
         return fallback;
     }
     if latin > cyrillic {
-        return match latin_reading(text) {
+        // Between English and Kazakh only: a fourth language is told once a
+        // block, by other_language.
+        return match latin_reading(text, false) {
             Latin::Kazakh => Lang::Kk,
             _ => Lang::En,
         };
@@ -123,7 +128,7 @@ pub fn other_language(text: &str) -> Option<&'static str> {
     if latin <= cyrillic || latin < LETTERS_FOR_ANOTHER_LANGUAGE {
         return None;
     }
-    match latin_reading(text) {
+    match latin_reading(text, true) {
         Latin::Other(code) => Some(code),
         _ => None,
     }
@@ -138,33 +143,42 @@ pub fn may_be(text: &str, code: &str) -> bool {
 /// Latin script: English, Kazakh in Latin letters, or another language.
 /// Turkish and Uzbek share letters with Kazakh's Latin alphabets (`ş`, `ğ`,
 /// `ö`, `q`): Kazakh is told by its own words and letters (`jäne`, `ñ`, `ū`).
-pub fn latin_reading(text: &str) -> Latin {
-    let words: Vec<String> = text
-        .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == 'ʻ' || c == '’'))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let total = words.len().max(1);
-    // Words with a letter beyond ASCII, or a `q`, may be Kazakh Latin.
-    let kazakh_letters = words
-        .iter()
-        .filter(|w| w.bytes().any(|b| b >= 0x80 || b == b'q'))
-        .filter(|w| crate::text::fold::is_kazakh_latin(w))
-        .count();
-    let own = |w: &String| {
-        WORDS.kazakh_latin.contains(&w.as_str())
-            || w.chars().any(|c| {
-                // 2021: ä ñ ū; 2018: acutes; the drafts between: ǧ ŋ; a
-                // Cyrillic ә left in a Latin word (`jәne`).
-                matches!(
-                    c,
-                    'ä' | 'ñ' | 'ū' | 'á' | 'ǵ' | 'ń' | 'ó' | 'ú' | 'ý' | 'ǧ' | 'ŋ' | 'ә'
-                )
-            })
+/// English prose shows itself by its function words, and is told at once;
+/// only the rest is put to whatlang, where `other_languages` asks for it.
+pub fn latin_reading(text: &str, other_languages: bool) -> Latin {
+    let words = || {
+        text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == 'ʻ' || c == '’'))
+            .filter(|w| !w.is_empty())
     };
-    let kazakh_own = words.iter().filter(|w| own(w)).count();
+    let (mut total, mut english, mut kazakh_letters, mut kazakh_own) = (0usize, 0, 0, 0);
+    let mut marked = false;
+    for word in words() {
+        total += 1;
+        if word.is_ascii() && !word.contains(['q', 'Q']) {
+            // Function words are short: a long word is looked up in none.
+            if word.len() <= ENGLISH_WORD_MOST
+                && WORDS.english.iter().any(|e| e.eq_ignore_ascii_case(word))
+            {
+                english += 1;
+            }
+            continue;
+        }
+        // A letter beyond ASCII, or a `q`: maybe Kazakh in Latin letters.
+        let lower = word.to_lowercase();
+        if crate::text::fold::is_kazakh_latin(&lower) {
+            kazakh_letters += 1;
+        }
+        if is_kazakh_own(&lower) {
+            kazakh_own += 1;
+        }
+        marked |= is_marked(&lower);
+    }
+    let total = total.max(1);
+    if kazakh_own * 10 < total && english * 100 >= total * ENGLISH_SHARE {
+        return Latin::English;
+    }
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let other = (letters >= LETTERS_FOR_ANOTHER_LANGUAGE)
+    let other = (other_languages && letters >= LETTERS_FOR_ANOTHER_LANGUAGE)
         .then(|| whatlang::detect(text))
         .flatten()
         .filter(|info| info.is_reliable() && info.lang() != whatlang::Lang::Eng);
@@ -174,9 +188,39 @@ pub fn latin_reading(text: &str) -> Latin {
         Some(_) => Latin::Kazakh,
         // Too short to tell by whatlang: Kazakh's letters, but `ü` and `ö`
         // alone (German `Früher`) are not enough.
-        None if kazakh_letters * 10 >= total && (kazakh_own > 0 || marked(&words)) => Latin::Kazakh,
+        None if kazakh_letters * 10 >= total && (kazakh_own > 0 || marked) => Latin::Kazakh,
         None => Latin::English,
     }
+}
+
+/// The longest English function word of the table, in bytes.
+const ENGLISH_WORD_MOST: usize = 5;
+
+/// Percent of its words that English prose has among its function words
+/// (`the`, `of`, `and` …: a fifth to a third); German, Turkish or Kazakh
+/// in Latin letters have next to none of them.
+const ENGLISH_SHARE: usize = 12;
+
+/// A word of Kazakh's own in Latin letters: one of its function words, or
+/// a letter only its alphabets have (2021: ä ñ ū; 2018: acutes; the drafts
+/// between: ǧ ŋ; a Cyrillic ә left in a Latin word, `jәne`).
+fn is_kazakh_own(lower: &str) -> bool {
+    WORDS.kazakh_latin.contains(&lower)
+        || lower.chars().any(|c| {
+            matches!(
+                c,
+                'ä' | 'ñ' | 'ū' | 'á' | 'ǵ' | 'ń' | 'ó' | 'ú' | 'ý' | 'ǧ' | 'ŋ' | 'ә'
+            )
+        })
+}
+
+/// Letters of the Kazakh Latin alphabets that German lacks: `q` not before
+/// `u`, `ı`, `ğ`, `ş`.
+fn is_marked(lower: &str) -> bool {
+    lower.chars().any(|c| matches!(c, 'ı' | 'ğ' | 'ş'))
+        || lower
+            .match_indices('q')
+            .any(|(at, _)| !lower[at + 1..].starts_with('u'))
 }
 
 /// Whether `о` or `ө` stands past a word's first syllable: never so in a
@@ -188,16 +232,6 @@ fn o_past_first_syllable(word: &str) -> bool {
     let mut chars = lower.chars().skip_while(|&c| !is_vowel(c));
     chars.next();
     chars.any(|c| matches!(c, 'о' | 'ө'))
-}
-
-/// Letters of the Kazakh Latin alphabets that German lacks: `q` not before
-/// `u`, `ı`, `ğ`, `ş`.
-fn marked(words: &[String]) -> bool {
-    words.iter().any(|w| {
-        w.chars().any(|c| matches!(c, 'ı' | 'ğ' | 'ş'))
-            || w.match_indices('q')
-                .any(|(at, _)| !w[at + 1..].starts_with('u'))
-    })
 }
 
 /// Between Kazakh and Russian, words vote: one with a letter of Kazakh's own,

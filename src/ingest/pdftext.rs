@@ -424,6 +424,7 @@ pub fn paragraphs(source: &str) -> Layout {
             continue;
         }
         let label = labels::label_at(&line.text);
+        let alone = front::stands_alone(&line.text);
         if label.is_some_and(|l| l.announces == Announces::Table) {
             out.extend(current.take());
             current = Some(RawParagraph::new(line, true));
@@ -435,7 +436,7 @@ pub fn paragraphs(source: &str) -> Layout {
                 if label.is_none()
                     && !is_bare_label(before)
                     && !front_line
-                    && !front::stands_alone(&line.text)
+                    && !alone
                     && !paragraph_a_line
                     && !ends_paragraph(paragraph, before, line, widths) =>
             {
@@ -449,8 +450,7 @@ pub fn paragraphs(source: &str) -> Layout {
             }
         }
         // A front matter line, and an affiliation under one, end where they end.
-        front_line =
-            front::stands_alone(&line.text) || (front_line && front::is_affiliation(&line.text));
+        front_line = alone || (front_line && front::is_affiliation(&line.text));
         previous = Some(line);
     }
     out.extend(current);
