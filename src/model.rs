@@ -322,7 +322,8 @@ pub enum RepairKind {
     /// Runs of spaces collapsed to one.
     Spaces,
     /// Soft hyphens and zero-width characters dropped, ligatures spelt out
-    /// (`ﬁ` as `fi`): what no reader sees and no query types.
+    /// (`ﬁ` as `fi`), an old Kazakh font's letters read as the Kazakh ones
+    /// meant (`жҽне` as `және`): what no reader sees and no query types.
     Characters,
 }
 

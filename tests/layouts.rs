@@ -12,7 +12,13 @@ use std::path::PathBuf;
 use common::{json_lines, repo, stderr, ushtil};
 use ushtil::model::{BlockKind, Division, Document, Lang, RepairKind};
 
-const LAYOUTS: [&str; 16] = [
+const LAYOUTS: [&str; 22] = [
+    "kaznmu-2014-ru-compound-hyphens",
+    "moluch-conscience-labels-alone-kk-ru-en",
+    "karaganda-takuova-ru-spaced-hyphens",
+    "enu-student-kk-old-font",
+    "articlekz-valikhanov-en-abbreviations",
+    "rusnauka-2015-ru-kk-degree-author",
     "yessenov-front-matter-kk-en",
     "tiltanym-ru-en-labels-alone",
     "moluch-conscience-unlabelled-kk-ru-en",
@@ -365,4 +371,115 @@ fn a_corpus_of_these_layouts_builds_and_searches() {
     assert!(hits
         .iter()
         .any(|h| h["doc"] == "aqjol-2014-kk-references" && h["section"] == "back/references"));
+}
+
+#[test]
+fn compounds_broken_at_their_hyphen_keep_it_and_words_broken_lose_it() {
+    let document = ingest("kaznmu-2014-ru-compound-hyphens");
+    let repairs: Vec<(&str, &str)> = document
+        .repairs
+        .iter()
+        .filter(|r| r.kind == RepairKind::Hyphenation)
+        .map(|r| (r.printed.as_str(), r.repaired.as_str()))
+        .collect();
+    assert_eq!(
+        repairs,
+        [
+            // Two stems joined by `-о-`, an adjective's ending: a compound.
+            ("клинико-\nбиохимическое", "клинико-биохимическое"),
+            ("черепно-\nмозговой", "черепно-мозговой"),
+            ("менин-\nгиты", "менингиты"),
+            // An abbreviation in capitals, then a word.
+            ("ДВС-\nсиндромом", "ДВС-синдромом"),
+            ("недостаточно-\nсти", "недостаточности"),
+        ]
+    );
+    // Where an extractor joined the lines, the hyphen and a space stay in
+    // the line: `ис- пользование`.
+    let document = ingest("karaganda-takuova-ru-spaced-hyphens");
+    let text = &document.blocks.last().unwrap().text;
+    for word in [
+        "использование",
+        "международному",
+        "эффективных",
+        "иностранных",
+    ] {
+        assert!(text.contains(word), "{word}: {text}");
+    }
+}
+
+#[test]
+fn a_keyword_label_alone_on_its_line_heads_the_list_under_it() {
+    let document = ingest("moluch-conscience-labels-alone-kk-ru-en");
+    let keywords: Vec<&str> = document
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Keywords)
+        .map(|b| b.unlabelled())
+        .collect();
+    assert_eq!(
+        keywords,
+        [
+            "концепт, ар-ұят, сана, феномен, мораль, адамгершілік.",
+            "концепт, совесть, сознание, феномен, мораль, нравственность.",
+            "concept; conscience; consciousness; phenomenon; morality; moral.",
+        ]
+    );
+    let units = ushtil::align::align(&document);
+    assert!(units
+        .iter()
+        .all(|u| Lang::ALL.iter().all(|&l| u.text(l).is_some())));
+}
+
+#[test]
+fn an_old_kazakh_fonts_letters_are_read_as_the_kazakh_ones() {
+    // `жҽне`, `ҧлттық`, `кҥшеюі`, `ҿз`, `ҼОК` as an old font printed them.
+    let document = ingest("enu-student-kk-old-font");
+    let text: String = document.blocks.iter().map(|b| b.text.as_str()).collect();
+    for word in ["және", "ұлттық", "күшеюі", "өз септігін", "ӘОК"] {
+        assert!(text.contains(word), "{word}");
+    }
+    assert!(!text.contains(['ҽ', 'ҧ', 'ҥ', 'ҿ', 'Ҽ']));
+    assert!(document
+        .repairs
+        .iter()
+        .any(|r| r.kind == RepairKind::Characters));
+}
+
+#[test]
+fn an_abbreviation_before_a_number_ends_a_sentence_before_a_word() {
+    // `art.` abbreviates only before a number: `fine art. In addition` ends one.
+    let document = ingest("articlekz-valikhanov-en-abbreviations");
+    let sentences = all_sentences(&document);
+    assert!(sentences
+        .iter()
+        .any(|s| s.ends_with("the realistic direction of Kazakh fine art.")));
+    assert!(sentences
+        .iter()
+        .any(|s| s.starts_with("In addition, it has")));
+    // `Ch.` and `CH.` before the name stay inside their sentences.
+    assert!(sentences
+        .iter()
+        .any(|s| s.starts_with("The aim of this article is to study Ch. Valikhanov's")));
+    assert!(sentences
+        .iter()
+        .any(|s| s.contains("plans of CH. Valikhanov, made")));
+}
+
+#[test]
+fn a_short_summary_over_a_body_in_another_language_is_no_translation() {
+    // A one-sentence Russian summary over a Kazakh article, its author
+    // named with a degree (`К.э.н. Кабатаева К.Т.`).
+    let document = ingest("rusnauka-2015-ru-kk-degree-author");
+    assert!(document
+        .blocks
+        .iter()
+        .any(|b| b.kind == BlockKind::Authors && b.text == "К.э.н. Кабатаева К.Т."));
+    assert!(!ushtil::align::is_translated(&document));
+    let units = ushtil::align::align(&document);
+    let body_in_two = units.iter().filter(|u| {
+        u.division == Division::Body
+            && Lang::ALL.iter().filter(|&&l| u.text(l).is_some()).count() > 1
+    });
+    assert_eq!(body_in_two.count(), 0);
 }

@@ -184,6 +184,11 @@ pub fn is_authors(text: &str) -> bool {
         if tokens.is_empty() {
             continue;
         }
+        // A degree may come first (`К.э.н. Кабатаева К.Т.`, `Prof.`).
+        let tokens = match tokens.split_first() {
+            Some((first, rest)) if is_degree(first) && !rest.is_empty() => rest.to_vec(),
+            _ => tokens,
+        };
         // One surname and its initials, before or after it.
         let initials = tokens.iter().filter(|t| is_initials(t)).count();
         let surnames = tokens.iter().filter(|t| is_surname(t)).count();
@@ -196,6 +201,25 @@ pub fn is_authors(text: &str) -> bool {
         names += 1;
     }
     names > 0
+}
+
+/// A scholarly degree or title before a name: dotted pieces, one of them
+/// lower-case (`к.э.н.`, `К.и.н.`, `PhD.`), or `Prof.`, `Dr.`, `проф.`, `доц.`.
+fn is_degree(token: &str) -> bool {
+    let lower = token.to_lowercase();
+    if matches!(
+        lower.as_str(),
+        "prof." | "dr." | "phd" | "phd." | "проф." | "доц." | "профессор" | "доцент"
+    ) {
+        return true;
+    }
+    let Some(body) = token.strip_suffix('.') else {
+        return false;
+    };
+    let pieces: Vec<&str> = body.split('.').collect();
+    pieces.len() >= 2
+        && pieces.iter().all(|p| (1..=3).contains(&p.chars().count()))
+        && pieces.iter().any(|p| p.chars().all(char::is_lowercase))
 }
 
 /// `А.`, `Zh.`, `Л.Т.`, `Zh.A.`: one or two letters a piece, each closed by a full stop.
@@ -434,6 +458,7 @@ mod tests {
             "Ә.Б. Сейткен¹*ID",
             "T. Mekebayev and Zh. Kumganbayev",
             "Х.Досмұхамедұлы",
+            "К.э.н. Кабатаева К.Т.",
         ] {
             assert!(is_authors(authors), "{authors}");
         }

@@ -329,8 +329,14 @@ fn opens_unlabelled_abstract(paragraphs: &[(RawParagraph, Option<BlockKind>)]) -
     /// Longer than an abstract, in words.
     const ABSTRACT_WORDS: usize = 400;
     let first_label = |p: &RawParagraph| labels::labels_in(&p.text).first().map(|&(_, l)| l);
+    // A keyword list, its terms after its label: a bare label's list is the
+    // paragraph after it, and opens nothing.
     let is_keywords = |p: &RawParagraph| {
-        first_label(p).is_some_and(|l| l.announces == Announces::Section(Section::Keywords))
+        let label = labels::label_at(&p.text);
+        label.is_some_and(|l| {
+            l.announces == Announces::Section(Section::Keywords)
+                && !p.text[l.len..].trim().is_empty()
+        })
     };
     let plain = |i: usize| {
         paragraphs.get(i).is_some_and(|(p, front)| {
@@ -343,9 +349,16 @@ fn opens_unlabelled_abstract(paragraphs: &[(RawParagraph, Option<BlockKind>)]) -
     let lang_of = |i: usize| lang::detect(&paragraphs[i].0.text, Lang::En);
     let mut opens = vec![false; paragraphs.len()];
     for i in 0..paragraphs.len() {
+        let bare_keywords = |p: &RawParagraph| {
+            labels::label_at(&p.text).is_some_and(|l| {
+                l.announces == Announces::Section(Section::Keywords)
+                    && p.text[l.len..].trim().is_empty()
+            })
+        };
         let may_open = i == 0
             || paragraphs[i - 1].1.is_some()
             || is_keywords(&paragraphs[i - 1].0)
+            || (i >= 2 && bare_keywords(&paragraphs[i - 2].0))
             || (opens[i - 1] && plain(i - 1) && lang_of(i - 1) != lang_of(i));
         if !may_open || !plain(i) {
             continue;
@@ -357,11 +370,17 @@ fn opens_unlabelled_abstract(paragraphs: &[(RawParagraph, Option<BlockKind>)]) -
             .find_map(|(p, _)| first_label(p))
             .is_some_and(|l| l.announces == Announces::Section(Section::Keywords));
         // Paragraph after paragraph in another language is a translated
-        // text, unless the front matter stands just before: then abstracts.
+        // text, unless the front matter stands just before: then abstracts,
+        // of like lengths; or a short summary before a body in another
+        // language (a Russian summary over a Kazakh article), alone.
+        let words = |i: usize| paragraphs[i].0.text.split_whitespace().count().max(1) as f64;
+        let alike = |i: usize, j: usize| (0.4..=2.5).contains(&(words(i) / words(j)));
         let after_front = i > 0 && paragraphs[i - 1].1.is_some();
-        let language_changes = after_front && plain(i + 1) && lang_of(i) != lang_of(i + 1);
-        let follows_one = i > 0 && opens[i - 1];
-        opens[i] = keywords_follow || language_changes || follows_one;
+        let changes = plain(i + 1) && lang_of(i) != lang_of(i + 1);
+        let abstracts = after_front && changes && alike(i, i + 1);
+        let summary = after_front && changes && words(i) <= 150.0 && words(i + 1) >= 2.0 * words(i);
+        let follows_one = i > 0 && opens[i - 1] && alike(i - 1, i);
+        opens[i] = keywords_follow || abstracts || summary || follows_one;
     }
     opens
 }
@@ -509,6 +528,16 @@ impl Builder {
                 _ => None,
             })
             .collect();
+        // A keyword list's label alone on its line: the list is what follows.
+        let bare_keywords = self.abstract_text.last().is_some_and(|p| {
+            labels::label_at(&p.text).is_some_and(|l| {
+                l.announces == Announces::Section(Section::Keywords)
+                    && p.text[l.len..].trim().is_empty()
+            })
+        });
+        if bare_keywords && label.is_none() {
+            return true;
+        }
         match label.map(|l| (l.announces, l.lang)) {
             Some((Announces::Abstract, _)) => true,
             // The reference list and the notes on authors are the back matter's.
@@ -565,6 +594,14 @@ impl Builder {
         };
         if section == Section::References && kind == BlockKind::Paragraph {
             kind = BlockKind::Reference;
+        }
+        // The list under a keyword label that stood alone.
+        let after_keywords_label = self
+            .blocks
+            .last()
+            .is_some_and(|b| b.kind == BlockKind::Heading && b.section == Section::Keywords);
+        if section == Section::Keywords && label_text.is_none() && after_keywords_label {
+            kind = BlockKind::Keywords;
         }
         let block = make_block(kind, lang, division, section, label_text, &paragraph);
         self.push(block, &paragraph);

@@ -174,7 +174,10 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
-/// A ligature as its letters: `ﬁ` is `fi`.
+/// A ligature as its letters (`ﬁ` is `fi`), and the letters an old Kazakh
+/// font put for Kazakh's own: Abkhaz and Altai letters where ә ө ұ ү were
+/// meant (`жҽне` is `және`, `ҧлттық` `ұлттық`, `кҥшеюі` `күшеюі`, `ҿз` `өз`,
+/// `ҼОК` `ӘОК`), as extractors read PDFs typeset in it.
 fn ligature(c: char) -> Option<&'static str> {
     Some(match c {
         'ﬀ' => "ff",
@@ -183,6 +186,14 @@ fn ligature(c: char) -> Option<&'static str> {
         'ﬃ' => "ffi",
         'ﬄ' => "ffl",
         'ﬅ' | 'ﬆ' => "st",
+        'ҽ' => "ә",
+        'Ҽ' => "Ә",
+        'ҿ' => "ө",
+        'Ҿ' => "Ө",
+        'ҧ' => "ұ",
+        'Ҧ' => "Ұ",
+        'ҥ' => "ү",
+        'Ҥ' => "Ү",
         _ => return None,
     })
 }
@@ -284,6 +295,16 @@ fn ends_paragraph(paragraph: &RawParagraph, line: &Line, next: &Line, widths: Wi
     }
     if line.text.ends_with(':') && next.text.starts_with('«') {
         return true;
+    }
+    // A keyword list ends at its full stop, or where the next line opens
+    // a run-in heading (`Актуальность проблемы. На долю …`).
+    let keywords = labels::label_at(&paragraph.text)
+        .is_some_and(|l| l.announces == Announces::Section(crate::model::Section::Keywords));
+    if keywords && !line.text.ends_with([',', ';', '-', '–']) {
+        let run_in = next.text.split(' ').take(4).any(|w| w.ends_with('.'));
+        if line.text.ends_with('.') || run_in {
+            return true;
+        }
     }
     // `… -304 бет.` then `3. Мәшһүр …`: a numbered entry after a full stop,
     // though an abbreviation (`бет.`, `pp.`) holds the stop.
@@ -389,7 +410,7 @@ pub fn paragraphs(source: &str) -> Layout {
             }),
     );
     // Hyphens at line ends, as (paragraph, byte offset): settled once all words are known.
-    let mut hyphens: Vec<(usize, usize)> = Vec::new();
+    let mut hyphens: Vec<Hyphen> = Vec::new();
     let widths = Widths::of(&lines);
     let paragraph_a_line = widths.usual > PARAGRAPH_A_LINE || !is_wrapped(&lines, widths);
     let mut out: Vec<RawParagraph> = Vec::new();
@@ -406,7 +427,7 @@ pub fn paragraphs(source: &str) -> Layout {
         if let Some(table) = current.as_mut().filter(|p| p.is_table) {
             if caption_open {
                 if let Some(at) = table.join(line) {
-                    hyphens.push((out.len(), at));
+                    hyphens.push(Hyphen::at_line_end(out.len(), at));
                 }
                 caption_open = !line.text.ends_with([':', '.']);
                 continue;
@@ -441,12 +462,24 @@ pub fn paragraphs(source: &str) -> Layout {
                     && !ends_paragraph(paragraph, before, line, widths) =>
             {
                 if let Some(at) = paragraph.join(line) {
-                    hyphens.push((out.len(), at));
+                    hyphens.push(Hyphen::at_line_end(out.len(), at));
                 }
+                let from = paragraph.lines.last().map_or(0, |&(at, _)| at);
+                hyphens.extend(spaced_hyphens(&paragraph.text[from..]).map(|at| Hyphen {
+                    paragraph: out.len(),
+                    at: from + at,
+                    spaced: true,
+                }));
             }
             _ => {
                 out.extend(current.take());
-                current = Some(RawParagraph::new(line, false));
+                let paragraph = RawParagraph::new(line, false);
+                hyphens.extend(spaced_hyphens(&paragraph.text).map(|at| Hyphen {
+                    paragraph: out.len(),
+                    at,
+                    spaced: true,
+                }));
+                current = Some(paragraph);
             }
         }
         // A front matter line, and an affiliation under one, end where they end.
@@ -454,6 +487,7 @@ pub fn paragraphs(source: &str) -> Layout {
         previous = Some(line);
     }
     out.extend(current);
+    hyphens.sort_by_key(|h| (h.paragraph, h.at));
     repairs.extend(settle_hyphens(&mut out, &hyphens));
     repairs.sort_by_key(|r| r.line);
     Layout {
@@ -462,11 +496,77 @@ pub fn paragraphs(source: &str) -> Layout {
     }
 }
 
+/// A hyphen that may break a word: at a line end (`само-` + `определение`),
+/// or, where an extractor joined the lines, before a space inside a line
+/// (`ис- пользование`).
+#[derive(Debug, Clone, Copy)]
+struct Hyphen {
+    paragraph: usize,
+    /// Byte offset of the hyphen in the paragraph's text.
+    at: usize,
+    /// A space follows it.
+    spaced: bool,
+}
+
+impl Hyphen {
+    fn at_line_end(paragraph: usize, at: usize) -> Self {
+        Hyphen {
+            paragraph,
+            at,
+            spaced: false,
+        }
+    }
+
+    /// Bytes from the hyphen to the word's second part.
+    fn gap(&self) -> usize {
+        if self.spaced {
+            2
+        } else {
+            1
+        }
+    }
+}
+
+/// Words after which a hyphen and a space are a suspended compound
+/// (`северо- и юго-западный`, `pre- and post-war`), never a broken word.
+const AFTER_SUSPENDED_HYPHEN: &[&str] = &[
+    "и",
+    "или",
+    "а",
+    "либо",
+    "and",
+    "or",
+    "to",
+    "және",
+    "мен",
+    "бен",
+    "пен",
+    "не",
+    "немесе",
+];
+
+/// Offsets of the hyphens in `text` that a space follows between two
+/// letters, the second lower-case: `ис- пользование`, `мем- лекетін`.
+fn spaced_hyphens(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.match_indices("- ")
+        .map(|(at, _)| at)
+        .filter(move |&at| {
+            let before = text[..at].chars().next_back();
+            let next_word = text[at + 2..]
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            before.is_some_and(char::is_alphabetic)
+                && next_word.chars().next().is_some_and(char::is_lowercase)
+                && !AFTER_SUSPENDED_HYPHEN.contains(&next_word)
+        })
+}
+
 /// A hyphen at a line end is kept (`self-determination`, `өзін-өзі`) unless the
 /// document itself writes the word whole elsewhere, in this or another form
 /// (`самоопределение` for `само-` + `определения`): then it was the
 /// typesetter's, and goes.
-fn settle_hyphens(paragraphs: &mut [RawParagraph], hyphens: &[(usize, usize)]) -> Vec<Repair> {
+fn settle_hyphens(paragraphs: &mut [RawParagraph], hyphens: &[Hyphen]) -> Vec<Repair> {
     if hyphens.is_empty() {
         return Vec::new();
     }
@@ -482,10 +582,12 @@ fn settle_hyphens(paragraphs: &mut [RawParagraph], hyphens: &[(usize, usize)]) -
     words.dedup();
     // How often each word stands on its own, its halves at a line-end hyphen not counted.
     let mut at_hyphens: Vec<String> = Vec::new();
-    for &(index, at) in hyphens {
-        let text = &paragraphs[index].text;
+    for hyphen in hyphens {
+        let (text, at) = (&paragraphs[hyphen.paragraph].text, hyphen.at);
         let before = text[..at].rsplit(|c: char| !c.is_alphanumeric()).next();
-        let after = text[at + 1..].split(|c: char| !c.is_alphanumeric()).next();
+        let after = text[at + hyphen.gap()..]
+            .split(|c: char| !c.is_alphanumeric())
+            .next();
         at_hyphens.extend(before.into_iter().chain(after).map(str::to_lowercase));
     }
     let mut all_words: Vec<&str> = lower
@@ -513,39 +615,49 @@ fn settle_hyphens(paragraphs: &mut [RawParagraph], hyphens: &[(usize, usize)]) -
     };
     let mut repairs = Vec::new();
     // From the end, so that removing a hyphen leaves earlier offsets valid.
-    for &(index, at) in hyphens.iter().rev() {
-        let paragraph = &mut paragraphs[index];
+    for hyphen in hyphens.iter().rev() {
+        let (at, gap) = (hyphen.at, hyphen.gap());
+        let paragraph = &mut paragraphs[hyphen.paragraph];
         let text = &paragraph.text;
         let start = text[..at]
             .rfind(|c: char| !c.is_alphanumeric())
             .map_or(0, |i| {
                 i + text[i..].chars().next().map_or(1, char::len_utf8)
             });
-        let end = text[at + 1..]
+        let end = text[at + gap..]
             .find(|c: char| !c.is_alphanumeric())
-            .map_or(text.len(), |i| at + 1 + i);
+            .map_or(text.len(), |i| at + gap + i);
         let printed = &text[start..end];
         let line = paragraph.line_at(at);
         // A capital after the hyphen begins a word of a compound
         // (`Транс-Аляскалық`, `All-Russian`): the hyphen is the writer's.
-        let capital = text[at + 1..].starts_with(char::is_uppercase);
-        let (first, second) = (&text[start..at], &text[at + 1..end]);
+        // In a line of capitals (`МЕНИ-` + `НГИТА`) a capital says nothing.
+        let capitals = text[start..at].chars().all(char::is_uppercase);
+        let capital = text[at + gap..].starts_with(char::is_uppercase) && !capitals;
+        let (first, second) = (&text[start..at], &text[at + gap..end]);
         let joined = !capital
             && (written_whole(first, second) || !is_compound(first, second, &used_elsewhere));
-        let repaired = if joined {
-            printed.replacen('-', "", 1)
-        } else {
-            printed.to_owned()
+        let repaired = match joined {
+            true => format!("{first}{second}"),
+            false => printed.to_owned(),
         };
-        repairs.push(Repair {
-            kind: RepairKind::Hyphenation,
-            line,
-            printed: printed.replacen('-', "-\n", 1),
-            repaired: repaired.clone(),
-            file: None,
-        });
-        if repaired != printed {
-            paragraph.remove_hyphen(at);
+        // A hyphen and a space inside a line that stays as printed is no repair.
+        if !hyphen.spaced || joined {
+            repairs.push(Repair {
+                kind: RepairKind::Hyphenation,
+                line,
+                printed: match hyphen.spaced {
+                    true => printed.to_owned(),
+                    false => printed.replacen('-', "-\n", 1),
+                },
+                repaired,
+                file: None,
+            });
+        }
+        if joined {
+            for _ in 0..gap {
+                paragraph.remove_hyphen(at);
+            }
         }
     }
     repairs
@@ -555,15 +667,30 @@ fn settle_hyphens(paragraphs: &mut [RawParagraph], hyphens: &[(usize, usize)]) -
 /// `data/hyphenation.tsv` says: a first part of its list, two words the
 /// document uses elsewhere, parts that repeat each other, or a digit.
 fn is_compound(first: &str, second: &str, used_elsewhere: &dyn Fn(&str) -> bool) -> bool {
-    static FIRST_PARTS: LazyLock<Vec<String>> = LazyLock::new(|| {
-        include_str!("data/hyphenation.tsv")
+    static TABLE: LazyLock<(Vec<String>, Vec<String>)> = LazyLock::new(|| {
+        let mut first_parts = Vec::new();
+        let mut endings = Vec::new();
+        let rows = include_str!("data/hyphenation.tsv")
             .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .filter_map(|l| l.split('\t').nth(1))
-            .map(|w| w.trim().to_lowercase())
-            .collect()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
+        for row in rows {
+            match row.split('\t').collect::<Vec<_>>()[..] {
+                ["first-part", _, form] => first_parts.push(form.trim().to_lowercase()),
+                ["adjective-ending", _, form] => endings.push(form.trim().to_lowercase()),
+                _ => panic!("data/hyphenation.tsv: unknown row {row:?}"),
+            }
+        }
+        (first_parts, endings)
     });
+    let (first_parts, adjective_endings) = &*TABLE;
     let (a, b) = (first.to_lowercase(), second.to_lowercase());
+    // `co-` + `rrelate`: no word opens with a doubled consonant.
+    let mut opening = b.chars();
+    if let (Some(x), Some(y)) = (opening.next(), opening.next()) {
+        if x == y && !"aeiouyаеёиоуыэюяәөұүі".contains(x) {
+            return false;
+        }
+    }
     let digit = |w: &str| w.chars().any(|c| c.is_ascii_digit());
     let repeats = {
         let (short, long) = if a.len() <= b.len() {
@@ -573,10 +700,21 @@ fn is_compound(first: &str, second: &str, used_elsewhere: &dyn Fn(&str) -> bool)
         };
         long.starts_with(short.as_str())
     };
+    // `ДВС-` + `синдромом`: an abbreviation in capitals, then a word.
+    let abbreviation = first.chars().count() >= 2
+        && first.chars().all(char::is_uppercase)
+        && second.chars().next().is_some_and(char::is_lowercase);
+    // `клинико-` + `биохимическое`, `черепно-` + `мозговой`.
+    let two_stem_adjective = a.chars().count() >= 5
+        && b.chars().count() >= 6
+        && a.ends_with(['о', 'е'])
+        && adjective_endings.iter().any(|e| b.ends_with(e.as_str()));
     digit(&a)
         || digit(&b)
         || repeats
-        || FIRST_PARTS.contains(&a)
+        || abbreviation
+        || two_stem_adjective
+        || first_parts.contains(&a)
         || (used_elsewhere(&a) && used_elsewhere(&b))
 }
 

@@ -79,6 +79,7 @@ const TABLE: &str = include_str!("data/abbreviations.tsv");
 
 struct Abbreviations {
     abbreviations: Vec<&'static str>,
+    numbered: Vec<&'static str>,
     shelfmark_parts: Vec<&'static str>,
     initials: Vec<&'static str>,
 }
@@ -86,6 +87,7 @@ struct Abbreviations {
 static ABBREVIATIONS: std::sync::LazyLock<Abbreviations> = std::sync::LazyLock::new(|| {
     let mut table = Abbreviations {
         abbreviations: Vec::new(),
+        numbered: Vec::new(),
         shelfmark_parts: Vec::new(),
         initials: Vec::new(),
     };
@@ -98,6 +100,7 @@ static ABBREVIATIONS: std::sync::LazyLock<Abbreviations> = std::sync::LazyLock::
             .unwrap_or_else(|| panic!("data/abbreviations.tsv: expected two fields: {row:?}"));
         let list = match kind {
             "abbreviation" => &mut table.abbreviations,
+            "numbered" => &mut table.numbered,
             "shelfmark" => &mut table.shelfmark_parts,
             "initial" => &mut table.initials,
             other => panic!("data/abbreviations.tsv: unknown kind {other:?}"),
@@ -201,6 +204,9 @@ fn ends_sentence(body: &str, terminator: char, next: &str) -> bool {
     if table.abbreviations.contains(&lower.as_str()) {
         return false;
     }
+    if table.numbered.contains(&lower.as_str()) && next.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     // `Sh. Kudaiberdiuly`: a two-letter initial before a name.
     if table.initials.contains(&lower.as_str())
         && last.chars().next().is_some_and(char::is_uppercase)
@@ -294,6 +300,15 @@ mod tests {
                 "L.G. Protasov disputes it."
             ]
         );
+    }
+
+    #[test]
+    fn an_abbreviation_before_a_number_ends_a_sentence_before_a_word() {
+        assert_eq!(split("See Art. 5 of the law. It was so.").len(), 2);
+        // `art` ends the sentence: no number follows (Ch. Valikhanov's heritage).
+        let text =
+            "It is one of the foundations of Kazakh fine art. In addition, it has great potential.";
+        assert_eq!(split(text).len(), 2);
     }
 
     #[test]

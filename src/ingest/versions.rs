@@ -172,10 +172,14 @@ pub fn find(blocks: &[Block], file: Option<&str>) -> Vec<Version> {
     // explosion in Hammersmith` over the Kazakh and Russian) is a version of
     // its own, not a piece of the first: an edge folds in only where the
     // rest is in one language.
+    // A heading alone in another language (a journal's section line over a
+    // Kazakh article) makes no translation of it, and folds into the text
+    // beside it.
     let longest = runs.iter().map(|r| r.chars).max().unwrap_or(0);
+    let heading_alone = |r: &Run| is_heading_alone(blocks, r);
     let mut langs: Vec<Lang> = runs
         .iter()
-        .filter(|r| r.chars as f64 >= EDGE_SHARE * longest as f64)
+        .filter(|r| r.chars as f64 >= EDGE_SHARE * longest as f64 && !heading_alone(r))
         .map(|r| r.lang)
         .collect();
     langs.sort();
@@ -184,7 +188,10 @@ pub fn find(blocks: &[Block], file: Option<&str>) -> Vec<Version> {
     // Inserts, the shortest first, fold into the runs around them.
     loop {
         let insert = (0..runs.len())
-            .filter(|&i| is_insert(&runs, i, translated))
+            .filter(|&i| {
+                is_insert(&runs, i, translated)
+                    || (!translated && runs.len() > 1 && is_heading_alone(blocks, &runs[i]))
+            })
             .min_by_key(|&i| runs[i].chars);
         let Some(i) = insert else { break };
         let run = runs.remove(i);
@@ -220,6 +227,11 @@ pub fn find(blocks: &[Block], file: Option<&str>) -> Vec<Version> {
 /// between two runs of one language and short beside them, or, in a text
 /// not `translated`, at an edge of the body and very short beside the run
 /// next to it.
+/// A run of one short block: a heading, a title, a section line.
+fn is_heading_alone(blocks: &[Block], run: &Run) -> bool {
+    run.blocks.len() == 1 && blocks[run.blocks.start].text.split_whitespace().count() <= 20
+}
+
 fn is_insert(runs: &[Run], i: usize, translated: bool) -> bool {
     let short = |share: f64, beside: &Run| (runs[i].chars as f64) < share * beside.chars as f64;
     match (i.checked_sub(1).map(|p| &runs[p]), runs.get(i + 1)) {
