@@ -53,6 +53,16 @@ fn all_sentences(document: &Document) -> Vec<&str> {
         .collect()
 }
 
+/// The line-end hyphens settled, as printed and as repaired.
+fn hyphenations(document: &Document) -> Vec<(&str, &str)> {
+    document
+        .repairs
+        .iter()
+        .filter(|r| r.kind == RepairKind::Hyphenation)
+        .map(|r| (r.printed.as_str(), r.repaired.as_str()))
+        .collect()
+}
+
 #[test]
 fn each_layout_has_its_expected_structure() {
     for name in LAYOUTS {
@@ -168,14 +178,8 @@ fn unlabelled_abstracts_followed_by_keywords_align_in_three_languages() {
 #[test]
 fn line_end_hyphens_in_three_languages_are_settled_by_the_words() {
     let document = ingest("moluch-conscience-unlabelled-kk-ru-en");
-    let repairs: Vec<(&str, &str)> = document
-        .repairs
-        .iter()
-        .filter(|r| r.kind == RepairKind::Hyphenation)
-        .map(|r| (r.printed.as_str(), r.repaired.as_str()))
-        .collect();
     assert_eq!(
-        repairs,
+        hyphenations(&document),
         [
             // Compounds stay: their first parts open compounds (data/hyphenation.tsv).
             ("әлеуметтік-\nмәдени", "әлеуметтік-мәдени"),
@@ -376,14 +380,8 @@ fn a_corpus_of_these_layouts_builds_and_searches() {
 #[test]
 fn compounds_broken_at_their_hyphen_keep_it_and_words_broken_lose_it() {
     let document = ingest("kaznmu-2014-ru-compound-hyphens");
-    let repairs: Vec<(&str, &str)> = document
-        .repairs
-        .iter()
-        .filter(|r| r.kind == RepairKind::Hyphenation)
-        .map(|r| (r.printed.as_str(), r.repaired.as_str()))
-        .collect();
     assert_eq!(
-        repairs,
+        hyphenations(&document),
         [
             // Two stems joined by `-о-`, an adjective's ending: a compound.
             ("клинико-\nбиохимическое", "клинико-биохимическое"),
@@ -482,4 +480,27 @@ fn a_short_summary_over_a_body_in_another_language_is_no_translation() {
             && Lang::ALL.iter().filter(|&&l| u.text(l).is_some()).count() > 1
     });
     assert_eq!(body_in_two.count(), 0);
+}
+
+#[test]
+fn any_cut_of_these_layouts_ingests_and_points_into_its_text() {
+    // Cut anywhere (mid-word, mid-label, mid-line), each document still
+    // ingests, and every sentence and word points into its block's text.
+    for name in LAYOUTS {
+        let text = fs::read_to_string(path(name)).unwrap();
+        let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(97).collect();
+        for (n, &start) in cuts.iter().enumerate() {
+            let end = cuts[(n * 5 + 3) % cuts.len()].max(start);
+            let document = ushtil::ingest::ingest(name, Default::default(), &text[start..end]);
+            for block in &document.blocks {
+                for sentence in &block.sentences {
+                    assert_eq!(&block.text[sentence.span.clone()], sentence.text, "{name}");
+                    for (at, word) in sentence.words() {
+                        assert_eq!(&block.text[at..at + word.len()], word, "{name}");
+                    }
+                }
+            }
+            ushtil::align::align(&document);
+        }
+    }
 }

@@ -411,6 +411,22 @@ pub fn kinds(paragraphs: &[RawParagraph]) -> Vec<Option<BlockKind>> {
     kinds
 }
 
+/// The paragraphs, each with its kind where it is front matter; a title
+/// printed over several lines is one.
+pub fn with_kinds(paragraphs: Vec<RawParagraph>) -> Vec<(RawParagraph, Option<BlockKind>)> {
+    let kinds = kinds(&paragraphs);
+    let mut out: Vec<(RawParagraph, Option<BlockKind>)> = Vec::with_capacity(paragraphs.len());
+    for (paragraph, kind) in paragraphs.into_iter().zip(kinds) {
+        match out.last_mut() {
+            Some((title, Some(BlockKind::Title))) if kind == Some(BlockKind::Title) => {
+                title.append(&paragraph, " ");
+            }
+            _ => out.push((paragraph, kind)),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

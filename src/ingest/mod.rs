@@ -10,6 +10,7 @@ pub mod lang;
 pub mod metadata;
 pub mod pdftext;
 pub mod segment;
+mod settle;
 pub mod versions;
 
 use std::path::{Path, PathBuf};
@@ -128,7 +129,7 @@ pub(crate) fn without_bom(text: &str) -> &str {
 /// Ingests a source text, in one language or in several one after another.
 pub fn ingest(id: &str, meta: Metadata, source: &str) -> Document {
     let (mut blocks, repairs) = read_blocks(source, None);
-    keep_to_languages(&mut blocks, &meta.languages);
+    settle::keep_to_languages(&mut blocks, &meta.languages);
     versions::settle_undecided(&mut blocks);
     let versions = versions::find(&blocks, None);
     document(id, meta, blocks, versions, repairs)
@@ -196,7 +197,7 @@ fn read_blocks(source: &str, lang: Option<Lang>) -> (Vec<Block>, Vec<Repair>) {
         forced: lang,
         ..Builder::default()
     };
-    let paragraphs = front_matter(paragraphs);
+    let paragraphs = front::with_kinds(paragraphs);
     let opens = opens_unlabelled_abstract(&paragraphs);
     for ((paragraph, front), opens) in paragraphs.into_iter().zip(opens) {
         match front {
@@ -206,115 +207,14 @@ fn read_blocks(source: &str, lang: Option<Lang>) -> (Vec<Block>, Vec<Repair>) {
         }
     }
     builder.finish_abstract();
-    mark_other_language_headings(&mut builder.blocks);
+    settle::mark_other_language_headings(&mut builder.blocks);
     if lang.is_none() {
-        front_matter_languages(&mut builder.blocks);
+        settle::front_matter_languages(&mut builder.blocks);
     }
     let mut repairs = layout.repairs;
     repairs.extend(builder.repairs);
     repairs.sort_by_key(|r| r.line);
     (builder.blocks, repairs)
-}
-
-/// Where the metadata file names the document's languages, Cyrillic text
-/// read as the one it does not name is the other (`languages = ["kk",
-/// "en"]`: a Kazakh paragraph that reads as Russian, all names and loanwords,
-/// is Kazakh). A curator's word beats the guess.
-fn keep_to_languages(blocks: &mut [Block], languages: &[Lang]) {
-    let other = |lang: Lang| match lang {
-        Lang::Kk => Some(Lang::Ru),
-        Lang::Ru => Some(Lang::Kk),
-        Lang::En => None,
-    };
-    let named = |lang: Lang| languages.contains(&lang);
-    let fix = |lang: &mut Lang| {
-        if let Some(instead) = other(*lang).filter(|&o| !named(*lang) && named(o)) {
-            *lang = instead;
-        }
-    };
-    if languages.is_empty() {
-        return;
-    }
-    for block in blocks {
-        fix(&mut block.lang);
-        for sentence in &mut block.sentences {
-            fix(&mut sentence.lang);
-        }
-    }
-}
-
-/// A line of front matter too short to tell its language by (`УДК 94`,
-/// `DOI …`, `Л.Т. ДЖУМАЛИЕВА`) is in the language of the text it stands
-/// over (the abstract after it), or else of the text before it.
-fn front_matter_languages(blocks: &mut [Block]) {
-    const LETTERS_TO_TELL: usize = 40;
-    for i in 0..blocks.len() {
-        let block = &blocks[i];
-        let letters = block.text.chars().filter(|c| c.is_alphabetic()).count();
-        let codes = matches!(
-            block.kind,
-            BlockKind::Classifier | BlockKind::Doi | BlockKind::Email | BlockKind::Dates
-        );
-        if block.division != Division::Front || (letters >= LETTERS_TO_TELL && !codes) {
-            continue;
-        }
-        let text = |b: &&Block| b.division != Division::Front;
-        let over = blocks[i + 1..].iter().find(text);
-        let after = blocks[..i].iter().rev().find(text);
-        if let Some(lang) = over.or(after).map(|b| b.lang) {
-            blocks[i].lang = lang;
-            for sentence in &mut blocks[i].sentences {
-                sentence.lang = lang;
-            }
-        }
-    }
-}
-
-/// A heading between two blocks in a fourth language, or before the first,
-/// too short to tell by itself, is theirs where it may read so (`Früher war
-/// Kasachisch eine Sprache zweiten Ranges` between German paragraphs).
-fn mark_other_language_headings(blocks: &mut [Block]) {
-    for i in 0..blocks.len() {
-        let before = i.checked_sub(1).map(|j| blocks[j].other_language.clone());
-        let after = blocks.get(i + 1).map(|b| b.other_language.clone());
-        // Both neighbours in that language, or one at the text's edge.
-        let code = match (before, after) {
-            (Some(Some(a)), Some(Some(b))) if a == b => a,
-            (None, Some(Some(c))) | (Some(Some(c)), None) => c,
-            _ => continue,
-        };
-        let block = &blocks[i];
-        let letters = block.text.chars().filter(|c| c.is_alphabetic()).count();
-        let latin = block.text.chars().filter(char::is_ascii_alphabetic).count() * 2 > letters;
-        // In a text all in that language but for its headings, a heading is too.
-        let all_theirs = blocks.iter().all(|b| {
-            b.other_language.as_ref() == Some(&code)
-                || b.text.chars().filter(|c| c.is_alphabetic()).count() < 60
-        });
-        if block.other_language.is_none()
-            && latin
-            && block.kind != BlockKind::Table
-            && (all_theirs || lang::may_be(&block.text, &code))
-        {
-            blocks[i].other_language = Some(code);
-        }
-    }
-}
-
-/// The paragraphs, each with its kind where it is front matter; a title
-/// printed over several lines is one.
-fn front_matter(paragraphs: Vec<RawParagraph>) -> Vec<(RawParagraph, Option<BlockKind>)> {
-    let kinds = front::kinds(&paragraphs);
-    let mut out: Vec<(RawParagraph, Option<BlockKind>)> = Vec::with_capacity(paragraphs.len());
-    for (paragraph, kind) in paragraphs.into_iter().zip(kinds) {
-        match out.last_mut() {
-            Some((title, Some(BlockKind::Title))) if kind == Some(BlockKind::Title) => {
-                title.append(&paragraph, " ");
-            }
-            _ => out.push((paragraph, kind)),
-        }
-    }
-    out
 }
 
 /// Whether each paragraph opens an abstract printed with no label. One may
