@@ -504,3 +504,33 @@ fn any_cut_of_these_layouts_ingests_and_points_into_its_text() {
         }
     }
 }
+
+#[test]
+fn compare_shows_the_languages_a_document_has() {
+    // Russian and English abstracts: two columns, no column of `—` for Kazakh.
+    let name = "tiltanym-ru-en-labels-alone";
+    let corpus = tempfile::tempdir().unwrap();
+    fs::copy(path(name), corpus.path().join(format!("{name}.txt"))).unwrap();
+    let index = tempfile::tempdir().unwrap();
+    let out = ushtil(
+        corpus.path(),
+        index.path(),
+        &["--quiet", "compare", name, "--width", "90"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = common::stdout(&out);
+    let header = text.lines().next().unwrap();
+    assert_eq!(header.split_whitespace().collect::<Vec<_>>(), ["ru", "en"]);
+    assert!(text.contains("en  4 sentences; 1 not in ru"), "{text}");
+    // Asked for, Kazakh is shown; and JSON keeps all three for scripts.
+    let out = ushtil(
+        corpus.path(),
+        index.path(),
+        &["--quiet", "compare", name, "--format", "json"],
+    );
+    let rows = json_lines(&out);
+    assert!(!rows.is_empty());
+    assert!(rows
+        .iter()
+        .all(|r| r.get("kk").is_some_and(|v| v.is_null()) && r.get("ru").is_some()));
+}

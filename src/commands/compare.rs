@@ -21,9 +21,10 @@ pub struct Args {
     /// a heading such as `Статья 3` or `3-бап` to the next heading).
     #[arg(long, value_name = "PART")]
     section: Option<String>,
-    /// The languages to show, in this order.
-    #[arg(long, value_delimiter = ',', default_value = "kk,ru,en")]
-    langs: Vec<Lang>,
+    /// The languages to show, in this order (default: kk,ru,en; as text,
+    /// those the document has).
+    #[arg(long, value_delimiter = ',')]
+    langs: Option<Vec<Lang>>,
     /// Width of the table in characters (default: the terminal's, or 120 in a pipe).
     #[arg(long)]
     width: Option<usize>,
@@ -158,7 +159,7 @@ fn from_heading<'a>(units: &[&'a Unit], wanted: &str) -> Vec<&'a Unit> {
 }
 
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
-    if args.langs.is_empty() {
+    if args.langs.as_ref().is_some_and(Vec::is_empty) {
         bail!("--langs names no language");
     }
     let source = context.source(&args.doc)?;
@@ -232,23 +233,33 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
             });
         }
     }
+    // A table shows the languages the document has, unless told otherwise:
+    // no column of `—` for a language it never had. JSON and TSV keep all
+    // three, for scripts.
+    let langs: Vec<Lang> = match (&args.langs, args.format) {
+        (Some(langs), _) => langs.clone(),
+        (None, Format::Text) => Lang::ALL
+            .into_iter()
+            .filter(|&l| units.iter().any(|u| u.text(l).is_some()))
+            .collect(),
+        (None, _) => Lang::ALL.to_vec(),
+    };
     let mut out = BufWriter::new(anstream::stdout().lock());
     match args.format {
         Format::Json => {
             for row in &rows {
-                writeln!(out, "{}", row.json(&args.langs))?;
+                writeln!(out, "{}", row.json(&langs))?;
             }
         }
         Format::Tsv => {
-            let langs: Vec<&str> = args.langs.iter().map(|l| l.code()).collect();
+            let codes: Vec<&str> = langs.iter().map(|l| l.code()).collect();
             writeln!(
                 out,
                 "doc\tunit\tsection\tgroup\tconfidence\t{}",
-                langs.join("\t")
+                codes.join("\t")
             )?;
             for row in &rows {
-                let cells: Vec<String> = args
-                    .langs
+                let cells: Vec<String> = langs
                     .iter()
                     .map(|&l| {
                         row.texts
@@ -271,9 +282,9 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
         }
         Format::Text => {
             let width = args.width.unwrap_or_else(terminal_width);
-            print_table(&mut out, &rows, &args.langs, width)?;
+            print_table(&mut out, &rows, &langs, width)?;
             if !args.weak {
-                print_summary(&mut out, &units, &args.langs)?;
+                print_summary(&mut out, &units, &langs)?;
             }
         }
     }
