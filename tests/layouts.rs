@@ -12,7 +12,8 @@ use std::path::PathBuf;
 use common::{json_lines, repo, stderr, ushtil};
 use ushtil::model::{BlockKind, Division, Document, Lang, RepairKind};
 
-const LAYOUTS: [&str; 22] = [
+const LAYOUTS: [&str; 23] = [
+    "adilet-2008-kk-law-pdf",
     "kaznmu-2014-ru-compound-hyphens",
     "moluch-conscience-labels-alone-kk-ru-en",
     "karaganda-takuova-ru-spaced-hyphens",
@@ -533,4 +534,34 @@ fn compare_shows_the_languages_a_document_has() {
     assert!(rows
         .iter()
         .all(|r| r.get("kk").is_some_and(|v| v.is_null()) && r.get("ru").is_some()));
+}
+
+#[test]
+fn a_laws_articles_and_points_open_their_own_paragraphs() {
+    // Wrapped as a PDF prints it: `1-бап .` after a line that ends no
+    // sentence, and points `1)` after a colon or a semicolon, in lower case.
+    let document = ingest("adilet-2008-kk-law-pdf");
+    let openings: Vec<String> = document
+        .blocks
+        .iter()
+        .map(|b| {
+            b.text
+                .split_whitespace()
+                .take(2)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    for opening in [
+        "1-бап .",
+        "1. \"Асыл",
+        "1) 1-бап",
+        "\"1-бап. Осы",
+        "1) асыл",
+    ] {
+        assert!(
+            openings.iter().any(|o| o == opening),
+            "{opening}: {openings:?}"
+        );
+    }
 }

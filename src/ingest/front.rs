@@ -284,6 +284,51 @@ fn is_full_name(text: &str) -> bool {
     (2..=4).contains(&words.len()) && words.iter().all(|w| is_surname(w.trim_end_matches(',')))
 }
 
+/// Whether a line opens with the heading of a law's article, chapter or
+/// section, by a word of the table's `heading` rows and its number, the
+/// heading closed there (`1-бап .`, `Статья 3`, `Article 1. Basic
+/// concepts`): never a wrapped line of a sentence (`Article 5 of the Law`).
+pub fn is_law_heading(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let lower = first.to_lowercase();
+    let closed = |rest: &str| {
+        let rest = rest.trim_start();
+        rest.is_empty() || rest.starts_with('.')
+    };
+    // `1-бап`, `3-тарау`: the number first.
+    if let Some((number, word)) = lower.split_once('-') {
+        let word = word.trim_end_matches('.');
+        if !number.is_empty()
+            && number.bytes().all(|b| b.is_ascii_digit())
+            && TABLE_READ.headings.iter().any(|h| h == word)
+        {
+            return closed(&line[line.find(first).unwrap_or(0) + first.len()..])
+                || first.ends_with('.');
+        }
+    }
+    // `Статья 3`, `Article 1.`, `Раздел I.`: the word, then its number.
+    let Some(number) = words.next() else {
+        return false;
+    };
+    let digits = number.trim_end_matches('.');
+    let numbered = !digits.is_empty()
+        && (digits.bytes().all(|b| b.is_ascii_digit())
+            || digits.chars().all(|c| matches!(c, 'I' | 'V' | 'X')));
+    let after = line
+        .find(number)
+        .map_or("", |at| &line[at + number.len()..]);
+    TABLE_READ.headings.contains(&lower)
+        && !matches!(
+            lower.as_str(),
+            "table" | "figure" | "таблица" | "рисунок" | "кесте" | "сурет"
+        )
+        && numbered
+        && (number.ends_with('.') || closed(after))
+}
+
 /// Whether a source line opens front matter of its own: the extractor must
 /// not join it to the line before or after (a title's last line and the
 /// authors under it).
@@ -487,6 +532,27 @@ mod tests {
             "1917",
         ] {
             assert!(!is_authors(other), "{other}");
+        }
+    }
+
+    #[test]
+    fn headings_of_laws_by_their_word_and_number() {
+        for heading in [
+            "1-бап . Қазақстан Республикасының мына заңнамалық актілеріне",
+            "1-бап. Осы Конституциялық заңда пайдаланылатын негізгі ұғымдар",
+            "Статья 3",
+            "Article 1. Basic concepts used in this Constitutional Law",
+            "Раздел I. Общие положения",
+        ] {
+            assert!(is_law_heading(heading), "{heading}");
+        }
+        for line in [
+            "Article 5 of the Law says",
+            "1-бабында көрсетілген",
+            "Table 1. Deputies",
+            "Статья посвящена",
+        ] {
+            assert!(!is_law_heading(line), "{line}");
         }
     }
 

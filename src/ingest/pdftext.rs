@@ -306,6 +306,14 @@ fn ends_paragraph(paragraph: &RawParagraph, line: &Line, next: &Line, widths: Wi
             return true;
         }
     }
+    // A law's article opens a paragraph, whatever the line before
+    // (`… N 62-IV Заңы` then `1-бап . …`); a point of its list after a
+    // semicolon or colon, whatever its case (`… құжат;` then `2) асыл …`).
+    if front::is_law_heading(&next.text)
+        || (line.text.ends_with([';', ':']) && opens_list_item(&next.text))
+    {
+        return true;
+    }
     // `… -304 бет.` then `3. Мәшһүр …`: a numbered entry after a full stop,
     // though an abbreviation (`бет.`, `pp.`) holds the stop.
     if line.text.ends_with('.') && opens_numbered_point(&next.text) {
@@ -329,6 +337,13 @@ fn opens_numbered_point(line: &str) -> bool {
     (1..=3).contains(&digits)
         && (rest.starts_with(". ") || rest.starts_with(") "))
         && rest[2..].starts_with(char::is_uppercase)
+}
+
+/// `2) …`, `3. …`: an item of a numbered list, in either case.
+fn opens_list_item(line: &str) -> bool {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits)
+        && (line[digits..].starts_with(". ") || line[digits..].starts_with(") "))
 }
 
 /// `… anyone but God!» (Bulletin…, 1917).`: a quotation mark closed, then a
