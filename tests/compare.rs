@@ -250,3 +250,18 @@ fn a_checked_alignment_that_no_longer_fits_stops_the_build() {
     );
     assert!(!index.path().join("CURRENT").exists());
 }
+
+#[test]
+fn a_part_named_as_search_prints_it() {
+    // `abstract/results` as search prints it, and `results` by its name.
+    for section in ["abstract/results", "results"] {
+        let out = compare(&["--section", section, "--format", "json"]);
+        assert!(out.status.success(), "{section}: {}", stderr(&out));
+        let rows = common::json_lines(&out);
+        assert!(!rows.is_empty());
+        assert!(
+            rows.iter().all(|r| r["section"] == "abstract/results"),
+            "{section}"
+        );
+    }
+}

@@ -103,7 +103,10 @@ impl Row<'_> {
 /// (`results`, `body`, `u005`, `5`) or as search prints it (`abstract/results`).
 fn is_part(unit: &Unit, wanted: &str) -> bool {
     let wanted = wanted.trim().to_lowercase();
-    if wanted == "body" || wanted == unit.section_path() {
+    if wanted == unit.section_path() {
+        return true;
+    }
+    if wanted == "body" {
         return unit.division == Division::Body;
     }
     if wanted == unit.id || wanted.parse::<usize>().is_ok_and(|n| n == unit.ordinal()) {
