@@ -136,6 +136,12 @@ fn stop_len(rest: &str) -> Option<usize> {
         .then_some(spaces + dash.len_utf8())
 }
 
+/// The label that is the whole of `text` (`Key words:`, `АННОТАЦИЯ` alone
+/// on its line), if it is one.
+pub fn alone(text: &str) -> Option<Label> {
+    label_at(text).filter(|l| text[l.len..].trim().is_empty())
+}
+
 /// Every label in `text` that stands at a sentence start (the start of the
 /// text or of a line, or after `. `, `.`), as (byte offset, label).
 pub fn labels_in(text: &str) -> Vec<(usize, Label)> {

@@ -232,11 +232,8 @@ fn opens_unlabelled_abstract(paragraphs: &[(RawParagraph, Option<BlockKind>)]) -
     // A keyword list, its terms after its label: a bare label's list is the
     // paragraph after it, and opens nothing.
     let is_keywords = |p: &RawParagraph| {
-        let label = labels::label_at(&p.text);
-        label.is_some_and(|l| {
-            l.announces == Announces::Section(Section::Keywords)
-                && !p.text[l.len..].trim().is_empty()
-        })
+        labels::label_at(&p.text).is_some_and(|l| l.announces == KEYWORDS)
+            && !is_bare_keywords(&p.text)
     };
     let plain = |i: usize| {
         paragraphs.get(i).is_some_and(|(p, front)| {
@@ -249,16 +246,10 @@ fn opens_unlabelled_abstract(paragraphs: &[(RawParagraph, Option<BlockKind>)]) -
     let lang_of = |i: usize| lang::detect(&paragraphs[i].0.text, Lang::En);
     let mut opens = vec![false; paragraphs.len()];
     for i in 0..paragraphs.len() {
-        let bare_keywords = |p: &RawParagraph| {
-            labels::label_at(&p.text).is_some_and(|l| {
-                l.announces == Announces::Section(Section::Keywords)
-                    && p.text[l.len..].trim().is_empty()
-            })
-        };
         let may_open = i == 0
             || paragraphs[i - 1].1.is_some()
             || is_keywords(&paragraphs[i - 1].0)
-            || (i >= 2 && bare_keywords(&paragraphs[i - 2].0))
+            || (i >= 2 && is_bare_keywords(&paragraphs[i - 2].0.text))
             || (opens[i - 1] && plain(i - 1) && lang_of(i - 1) != lang_of(i));
         if !may_open || !plain(i) {
             continue;
@@ -268,7 +259,7 @@ fn opens_unlabelled_abstract(paragraphs: &[(RawParagraph, Option<BlockKind>)]) -
             .take(WITHIN)
             .take_while(|(_, front)| front.is_none())
             .find_map(|(p, _)| first_label(p))
-            .is_some_and(|l| l.announces == Announces::Section(Section::Keywords));
+            .is_some_and(|l| l.announces == KEYWORDS);
         // Paragraph after paragraph in another language is a translated
         // text, unless the front matter stands just before: then abstracts,
         // of like lengths; or a short summary before a body in another
@@ -283,6 +274,13 @@ fn opens_unlabelled_abstract(paragraphs: &[(RawParagraph, Option<BlockKind>)]) -
         opens[i] = keywords_follow || abstracts || summary || follows_one;
     }
     opens
+}
+
+const KEYWORDS: Announces = Announces::Section(Section::Keywords);
+
+/// Whether `text` is a keyword list's label with nothing after it.
+fn is_bare_keywords(text: &str) -> bool {
+    labels::alone(text).is_some_and(|l| l.announces == KEYWORDS)
 }
 
 fn document(
@@ -429,12 +427,10 @@ impl Builder {
             })
             .collect();
         // A keyword list's label alone on its line: the list is what follows.
-        let bare_keywords = self.abstract_text.last().is_some_and(|p| {
-            labels::label_at(&p.text).is_some_and(|l| {
-                l.announces == Announces::Section(Section::Keywords)
-                    && p.text[l.len..].trim().is_empty()
-            })
-        });
+        let bare_keywords = self
+            .abstract_text
+            .last()
+            .is_some_and(|p| is_bare_keywords(&p.text));
         if bare_keywords && label.is_none() {
             return true;
         }

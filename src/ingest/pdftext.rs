@@ -9,7 +9,7 @@
 use std::sync::LazyLock;
 
 use super::front;
-use super::labels::{self, Announces};
+use super::labels::{self, Announces, Label};
 use super::segment;
 use crate::model::{Repair, RepairKind};
 
@@ -380,9 +380,10 @@ fn is_page_number(line: &str) -> bool {
 }
 
 /// A label alone on its line, with no stop (`АННОТАЦИЯ`, `Keywords`): the
-/// next line opens the text it labels, not a wrapped line of it.
-fn is_bare_label(line: &Line) -> bool {
-    labels::label_at(&line.text).is_some_and(|l| {
+/// next line opens the text it labels, not a wrapped line of it. `label`
+/// is the label the line opens with.
+fn is_bare_label(line: &Line, label: Option<Label>) -> bool {
+    label.is_some_and(|l| {
         l.len == line.text.len()
             && l.announces != Announces::Table
             && !line.text.ends_with(['.', ':'])
@@ -432,6 +433,7 @@ pub fn paragraphs(source: &str) -> Layout {
     let mut current: Option<RawParagraph> = None;
     let mut previous: Option<&Line> = None;
     let mut front_line = false;
+    let mut after_bare_label = false;
     let mut caption_open = false;
     for line in &lines {
         if line.blank {
@@ -470,7 +472,7 @@ pub fn paragraphs(source: &str) -> Layout {
         match (current.as_mut(), previous) {
             (Some(paragraph), Some(before))
                 if label.is_none()
-                    && !is_bare_label(before)
+                    && !after_bare_label
                     && !front_line
                     && !alone
                     && !paragraph_a_line
@@ -499,6 +501,7 @@ pub fn paragraphs(source: &str) -> Layout {
         }
         // A front matter line, and an affiliation under one, end where they end.
         front_line = alone || (front_line && front::is_affiliation(&line.text));
+        after_bare_label = is_bare_label(line, label);
         previous = Some(line);
     }
     out.extend(current);
@@ -585,8 +588,9 @@ fn settle_hyphens(paragraphs: &mut [RawParagraph], hyphens: &[Hyphen]) -> Vec<Re
     if hyphens.is_empty() {
         return Vec::new();
     }
-    // The document's words, lower-cased, sorted: runs of letters and digits
-    // are enough to look a word's start up.
+    // The document's words, lower-cased, sorted (each as often as it
+    // stands): runs of letters and digits are enough to look a word's
+    // start up, and to count it.
     let lower: Vec<String> = paragraphs.iter().map(|p| p.text.to_lowercase()).collect();
     let mut words: Vec<&str> = lower
         .iter()
@@ -594,8 +598,7 @@ fn settle_hyphens(paragraphs: &mut [RawParagraph], hyphens: &[Hyphen]) -> Vec<Re
         .filter(|w| !w.is_empty())
         .collect();
     words.sort_unstable();
-    words.dedup();
-    // How often each word stands on its own, its halves at a line-end hyphen not counted.
+    // The halves of the hyphenated words, which are not uses of their own.
     let mut at_hyphens: Vec<String> = Vec::new();
     for hyphen in hyphens {
         let (text, at) = (&paragraphs[hyphen.paragraph].text, hyphen.at);
@@ -605,18 +608,14 @@ fn settle_hyphens(paragraphs: &mut [RawParagraph], hyphens: &[Hyphen]) -> Vec<Re
             .next();
         at_hyphens.extend(before.into_iter().chain(after).map(str::to_lowercase));
     }
-    let mut all_words: Vec<&str> = lower
-        .iter()
-        .flat_map(|text| text.split(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .collect();
-    all_words.sort_unstable();
+    at_hyphens.sort_unstable();
+    fn count<S: AsRef<str>>(sorted: &[S], word: &str) -> usize {
+        sorted.partition_point(|w| w.as_ref() <= word)
+            - sorted.partition_point(|w| w.as_ref() < word)
+    }
     let used_elsewhere = |part: &str| {
         let part = part.to_lowercase();
-        let uses = all_words.partition_point(|w| *w <= part.as_str())
-            - all_words.partition_point(|w| *w < part.as_str());
-        let at_hyphen = at_hyphens.iter().filter(|w| **w == part).count();
-        uses > at_hyphen
+        count(&words, &part) > count(&at_hyphens, &part)
     };
     // Written whole: some word starts with the first part and the second's first letters.
     let written_whole = |first: &str, second: &str| {

@@ -62,6 +62,12 @@ pub fn front_matter_languages(blocks: &mut [Block]) {
 /// too short to tell by itself, is theirs where it may read so (`Früher war
 /// Kasachisch eine Sprache zweiten Ranges` between German paragraphs).
 pub fn mark_other_language_headings(blocks: &mut [Block]) {
+    /// Fewer letters than a paragraph has: a heading's.
+    const HEADING_LETTERS: usize = 60;
+    let letters = |b: &Block| b.text.chars().filter(|c| c.is_alphabetic()).count();
+    // Per language code, how many paragraphs are in none but that one:
+    // counted once, kept as headings are marked.
+    let mut not_theirs: Vec<(String, usize)> = Vec::new();
     for i in 0..blocks.len() {
         let before = i.checked_sub(1).map(|j| blocks[j].other_language.clone());
         let after = blocks.get(i + 1).map(|b| b.other_language.clone());
@@ -72,18 +78,32 @@ pub fn mark_other_language_headings(blocks: &mut [Block]) {
             _ => continue,
         };
         let block = &blocks[i];
-        let letters = block.text.chars().filter(|c| c.is_alphabetic()).count();
-        let latin = block.text.chars().filter(char::is_ascii_alphabetic).count() * 2 > letters;
+        let block_letters = letters(block);
+        let latin =
+            block.text.chars().filter(char::is_ascii_alphabetic).count() * 2 > block_letters;
         // In a text all in that language but for its headings, a heading is too.
-        let all_theirs = blocks.iter().all(|b| {
-            b.other_language.as_ref() == Some(&code)
-                || b.text.chars().filter(|c| c.is_alphabetic()).count() < 60
-        });
+        let at = match not_theirs.iter().position(|(c, _)| *c == code) {
+            Some(at) => at,
+            None => {
+                let count = blocks
+                    .iter()
+                    .filter(|b| {
+                        b.other_language.as_ref() != Some(&code) && letters(b) >= HEADING_LETTERS
+                    })
+                    .count();
+                not_theirs.push((code.clone(), count));
+                not_theirs.len() - 1
+            }
+        };
+        let all_theirs = not_theirs[at].1 == 0;
         if block.other_language.is_none()
             && latin
             && block.kind != BlockKind::Table
             && (all_theirs || lang::may_be(&block.text, &code))
         {
+            if block_letters >= HEADING_LETTERS {
+                not_theirs[at].1 -= 1;
+            }
             blocks[i].other_language = Some(code);
         }
     }
