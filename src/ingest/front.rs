@@ -38,10 +38,7 @@ static TABLE_READ: LazyLock<Table> = LazyLock::new(|| {
         months: Vec::new(),
         first_letters: Vec::new(),
     };
-    for row in TABLE
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-    {
+    for row in super::table_rows(TABLE) {
         let (kind, words) = row
             .split_once('\t')
             .unwrap_or_else(|| panic!("data/front.tsv: expected two fields: {row:?}"));

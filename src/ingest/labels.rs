@@ -31,9 +31,7 @@ const TABLE: &str = include_str!("data/labels.tsv");
 /// The labels of [`TABLE`], longest first: where two fit, the longer wins
 /// (`Түйін сөздер`, keywords, before `Түйін`, an abstract).
 static LABELS: LazyLock<Vec<(&'static str, Lang, Announces)>> = LazyLock::new(|| {
-    let mut labels: Vec<_> = TABLE
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    let mut labels: Vec<_> = super::table_rows(TABLE)
         .map(|l| parse_row(l).unwrap_or_else(|e| panic!("data/labels.tsv: {e}: {l:?}")))
         .collect();
     labels.sort_by_key(|(word, _, _)| std::cmp::Reverse(word.chars().count()));

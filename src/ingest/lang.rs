@@ -58,10 +58,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         english: Vec::new(),
     };
     let table = include_str!("data/language-words.tsv");
-    for row in table
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-    {
+    for row in super::table_rows(table) {
         let fields: Vec<&str> = row.split('\t').collect();
         let list = match fields[..] {
             ["kk", "word", _] => &mut words.kazakh,

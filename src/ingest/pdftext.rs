@@ -684,10 +684,7 @@ fn is_compound(first: &str, second: &str, used_elsewhere: &dyn Fn(&str) -> bool)
     static TABLE: LazyLock<(Vec<String>, Vec<String>)> = LazyLock::new(|| {
         let mut first_parts = Vec::new();
         let mut endings = Vec::new();
-        let rows = include_str!("data/hyphenation.tsv")
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
-        for row in rows {
+        for row in super::table_rows(include_str!("data/hyphenation.tsv")) {
             match row.split('\t').collect::<Vec<_>>()[..] {
                 ["first-part", _, form] => first_parts.push(form.trim().to_lowercase()),
                 ["adjective-ending", _, form] => endings.push(form.trim().to_lowercase()),

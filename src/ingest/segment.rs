@@ -91,10 +91,7 @@ static ABBREVIATIONS: std::sync::LazyLock<Abbreviations> = std::sync::LazyLock::
         shelfmark_parts: Vec::new(),
         initials: Vec::new(),
     };
-    for row in TABLE
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-    {
+    for row in super::table_rows(TABLE) {
         let (kind, form) = row
             .split_once('\t')
             .unwrap_or_else(|| panic!("data/abbreviations.tsv: expected two fields: {row:?}"));
