@@ -16,7 +16,7 @@ use crate::search::{self, SearchError};
 use crate::text::names::{self, latin_spelling};
 use serde::Serialize;
 
-use crate::text::{analyze, Analyzer};
+use crate::text::{first_terms, words, Analyzer};
 
 /// How much context each side of the keyword.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -268,10 +268,7 @@ fn counterpart_marks(
         .split_whitespace()
         .next()
         .and_then(|w| names::name_key(w, keyword_lang));
-    let stems: Vec<String> = analyze(Analyzer::Stem(keyword_lang), keyword)
-        .into_iter()
-        .map(|t| t.text)
-        .collect();
+    let stems: Vec<String> = first_terms(Analyzer::Stem(keyword_lang), keyword);
     let terms: HashSet<String> = glossary
         .counterparts(&stems, keyword_lang, lang)
         .into_iter()
@@ -280,14 +277,14 @@ fn counterpart_marks(
         .chars()
         .take(5)
         .collect();
-    for token in analyze(Analyzer::Stem(lang), text) {
-        let word = &text[token.offset_from..token.offset_to];
+    for analyzed in words(Analyzer::Stem(lang), text) {
+        let word = &text[analyzed.offsets.clone()];
         let same_name = key.is_some() && names::name_key(word, lang) == key;
-        let same_term = terms.contains(&token.text);
-        let same_spelling =
-            spelling.chars().count() == 5 && latin_spelling(&token.text).starts_with(&spelling);
+        let same_term = analyzed.terms.iter().any(|t| terms.contains(t));
+        let same_spelling = spelling.chars().count() == 5
+            && latin_spelling(&analyzed.terms[0]).starts_with(&spelling);
         if same_name || same_term || same_spelling {
-            marks.push(token.offset_from..token.offset_to);
+            marks.push(analyzed.offsets);
         }
     }
     marks

@@ -319,6 +319,9 @@ pub enum RepairKind {
     MixedScript,
     /// A word hyphenated across a line end, joined (`само-` + `определение`).
     Hyphenation,
+    /// A preposition glued to the word after it, cut off (`вкачестве` as
+    /// `в качестве`).
+    GluedPreposition,
     /// Runs of spaces collapsed to one.
     Spaces,
     /// Soft hyphens and zero-width characters dropped, ligatures spelt out

@@ -23,7 +23,7 @@ use tantivy::{DocAddress, Searcher, Term};
 
 use crate::index::{io_error, tantivy_error, CorpusIndex, IndexError};
 use crate::model::{Lang, Passage, PerLang, Unit};
-use crate::text::{analyze, names, Analyzer};
+use crate::text::{analyze, names, words, AnalyzedWord, Analyzer};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
@@ -63,8 +63,9 @@ struct Marks {
     names: HashSet<String>,
     /// Exact word forms (`--exact`).
     forms: HashSet<String>,
-    /// Phrases: their terms in order, stems or (exact) forms.
-    phrases: Vec<(Analyzer, Vec<String>)>,
+    /// Phrases: their words in order, each as its terms (the readings of an
+    /// ambiguous word), stems or (exact) forms.
+    phrases: Vec<(Analyzer, Vec<Vec<String>>)>,
     /// Phrases ending in a prefix (`"Provisional Gov"*`): the forms before it, and it.
     phrase_prefixes: Vec<(Vec<String>, String)>,
 }
@@ -295,51 +296,66 @@ impl Compiler<'_> {
                 } else {
                     (Analyzer::Stem(lang), fields.stem(lang))
                 };
-                let tokens = analyze(analyzer, phrase);
+                let words = words(analyzer, phrase);
                 if !negated {
                     let marks = self.marks.get_mut(lang);
-                    let terms: Vec<String> = tokens.iter().map(|t| t.text.clone()).collect();
-                    match (terms.len(), self.exact) {
-                        (0, _) => {}
-                        (1, false) => marks.stems.extend(terms),
-                        (1, true) => marks.forms.extend(terms),
-                        _ => marks.phrases.push((analyzer, terms)),
+                    match (words.as_slice(), self.exact) {
+                        ([], _) => {}
+                        ([word], false) => marks.stems.extend(word.terms.iter().cloned()),
+                        ([word], true) => marks.forms.extend(word.terms.iter().cloned()),
+                        _ => marks
+                            .phrases
+                            .push((analyzer, words.iter().map(|w| w.terms.clone()).collect())),
                     }
                 }
-                match tokens.len() {
-                    0 => None,
-                    1 => {
-                        let word: Box<dyn Query> = Box::new(TermQuery::new(
-                            Term::from_field_text(field, &tokens[0].text),
-                            IndexRecordOption::WithFreqs,
-                        ));
+                match words.as_slice() {
+                    [] => None,
+                    [word] => {
+                        let term = |text: &String| -> Box<dyn Query> {
+                            Box::new(TermQuery::new(
+                                Term::from_field_text(field, text),
+                                IndexRecordOption::WithFreqs,
+                            ))
+                        };
+                        // Any reading of the word (`стали`: `стать` or `сталь`).
+                        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = word
+                            .terms
+                            .iter()
+                            .map(|t| (Occur::Should, term(t)))
+                            .collect();
                         // A capitalised word is also looked up as a name, in any script.
                         let key = names::name_key(phrase, lang).filter(|_| !self.exact);
-                        match key {
-                            Some(key) => {
-                                if !negated {
-                                    self.marks.get_mut(lang).names.insert(key.clone());
-                                }
-                                let name = Term::from_field_text(fields.names(lang), &key);
-                                let name: Box<dyn Query> =
-                                    Box::new(TermQuery::new(name, IndexRecordOption::WithFreqs));
-                                Some(Box::new(BooleanQuery::new(vec![
-                                    (Occur::Should, word),
-                                    (Occur::Should, name),
-                                ])))
+                        if let Some(key) = key {
+                            if !negated {
+                                self.marks.get_mut(lang).names.insert(key.clone());
                             }
-                            None => Some(word),
+                            let name = Term::from_field_text(fields.names(lang), &key);
+                            alternatives.push((
+                                Occur::Should,
+                                Box::new(TermQuery::new(name, IndexRecordOption::WithFreqs)),
+                            ));
+                        }
+                        match alternatives.len() {
+                            1 => alternatives.pop().map(|(_, q)| q),
+                            _ => Some(Box::new(BooleanQuery::new(alternatives))),
                         }
                     }
                     _ => {
-                        let terms = tokens
-                            .iter()
-                            .map(|t| (t.position, Term::from_field_text(field, &t.text)))
+                        let phrases: Vec<(Occur, Box<dyn Query>)> = phrase_readings(&words)
+                            .into_iter()
+                            .map(|reading| {
+                                let terms = words
+                                    .iter()
+                                    .zip(reading)
+                                    .map(|(w, t)| (w.position, Term::from_field_text(field, t)))
+                                    .collect();
+                                let query: Box<dyn Query> = Box::new(
+                                    PhraseQuery::new_with_offset_and_slop(terms, literal.slop),
+                                );
+                                (Occur::Should, query)
+                            })
                             .collect();
-                        Some(Box::new(PhraseQuery::new_with_offset_and_slop(
-                            terms,
-                            literal.slop,
-                        )))
+                        Some(Box::new(BooleanQuery::new(phrases)))
                     }
                 }
             };
@@ -440,6 +456,35 @@ pub fn search(
     run(index, &compiled, limit)
 }
 
+/// The most readings of a phrase searched: each is a phrase query of its own.
+const MAX_PHRASE_READINGS: usize = 16;
+
+/// The ways to read a phrase, one term per word: every combination of its
+/// words' readings, most likely first, up to [`MAX_PHRASE_READINGS`] (then
+/// the later words keep their first reading).
+fn phrase_readings(words: &[AnalyzedWord]) -> Vec<Vec<&str>> {
+    let mut readings: Vec<Vec<&str>> = vec![Vec::new()];
+    for word in words {
+        let fits = readings.len() * word.terms.len() <= MAX_PHRASE_READINGS;
+        let terms = if fits {
+            &word.terms[..]
+        } else {
+            &word.terms[..1]
+        };
+        readings = readings
+            .iter()
+            .flat_map(|before| {
+                terms.iter().map(move |term| {
+                    let mut reading = before.clone();
+                    reading.push(term.as_str());
+                    reading
+                })
+            })
+            .collect();
+    }
+    readings
+}
+
 /// The byte ranges in a passage of what a query's marks match: words, names,
 /// prefixes, and each phrase as one range from its first word to its last.
 fn highlight(passage: &Passage, lang: Lang, marks: &Marks) -> Vec<Range<usize>> {
@@ -456,14 +501,14 @@ fn highlight(passage: &Passage, lang: Lang, marks: &Marks) -> Vec<Range<usize>> 
     let wants = |analyzer: Analyzer| marks.phrases.iter().any(|(a, _)| *a == analyzer);
     let stem = Analyzer::Stem(lang);
     if !marks.stems.is_empty() || wants(stem) {
-        let tokens = analyze(stem, text);
+        let words = words(stem, text);
         ranges.extend(
-            tokens
+            words
                 .iter()
-                .filter(|t| marks.stems.contains(&t.text))
-                .map(|t| t.offset_from..t.offset_to),
+                .filter(|w| w.terms.iter().any(|t| marks.stems.contains(t)))
+                .map(|w| w.offsets.clone()),
         );
-        ranges.extend(phrase_ranges(&tokens, marks, stem));
+        ranges.extend(phrase_ranges(&words, marks, stem));
     }
     if !marks.forms.is_empty()
         || !marks.prefixes.is_empty()
@@ -484,7 +529,11 @@ fn highlight(passage: &Passage, lang: Lang, marks: &Marks) -> Vec<Range<usize>> 
                 .filter(matches)
                 .map(|t| t.offset_from..t.offset_to),
         );
-        ranges.extend(phrase_ranges(&tokens, marks, Analyzer::Form));
+        ranges.extend(phrase_ranges(
+            &words(Analyzer::Form, text),
+            marks,
+            Analyzer::Form,
+        ));
         for (before, prefix) in &marks.phrase_prefixes {
             ranges.extend(tokens.windows(before.len() + 1).filter_map(|window| {
                 let (last, first) = window.split_last().expect("a window of one or more");
@@ -506,9 +555,10 @@ fn highlight(passage: &Passage, lang: Lang, marks: &Marks) -> Vec<Range<usize>> 
     merged
 }
 
-/// Each run of tokens that spells out a phrase of `analyzer`'s terms.
+/// Each run of words that spells out a phrase of `analyzer`'s terms, through
+/// any reading of each word.
 fn phrase_ranges<'a>(
-    tokens: &'a [Token],
+    words: &'a [AnalyzedWord],
     marks: &'a Marks,
     analyzer: Analyzer,
 ) -> impl Iterator<Item = Range<usize>> + 'a {
@@ -516,10 +566,13 @@ fn phrase_ranges<'a>(
         .phrases
         .iter()
         .filter(move |(a, _)| *a == analyzer)
-        .flat_map(move |(_, terms)| {
-            tokens.windows(terms.len()).filter_map(move |window| {
-                let spelled = window.iter().zip(terms).all(|(t, term)| &t.text == term);
-                spelled.then(|| window[0].offset_from..window[window.len() - 1].offset_to)
+        .flat_map(move |(_, phrase)| {
+            words.windows(phrase.len()).filter_map(move |window| {
+                let spelled = window
+                    .iter()
+                    .zip(phrase)
+                    .all(|(word, terms)| word.terms.iter().any(|t| terms.contains(t)));
+                spelled.then(|| window[0].offsets.start..window[window.len() - 1].offsets.end)
             })
         })
 }

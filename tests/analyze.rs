@@ -42,8 +42,16 @@ fn kazakh_case_forms_of_one_noun_give_one_term_per_line() {
 fn a_line_without_a_word_still_gives_a_line() {
     assert_eq!(
         analyze(&["--lang", "ru", "--words"], "выборов\n—\nвыборы\n"),
-        "выбор\n\nвыбор\n"
+        "выборы\n\nвыборы\n"
     );
+}
+
+#[test]
+fn an_ambiguous_russian_form_shows_each_reading_at_its_position() {
+    let out = analyze(&["--lang", "ru", "стали членами"], "");
+    assert_eq!(out, "стали\t0\tстать\nстали\t0\tсталь\nчленами\t1\tчлен\n");
+    // One term per line for a scorer: the most likely reading.
+    assert_eq!(analyze(&["--lang", "ru", "--words"], "стали\n"), "стать\n");
 }
 
 #[test]

@@ -337,3 +337,17 @@ fn a_label_is_searchable_as_printed() {
         .unwrap()
         .starts_with("Андатпа. Кіріспе.1917 жылдың"));
 }
+
+#[test]
+fn a_preposition_the_pdf_glued_to_its_noun_is_found_cut_off() {
+    // The Russian abstract prints `Также вкачестве источника`: ingest cuts
+    // `в` off, so that `качество` finds the sentence, marked as a word.
+    let hits = common::search_json(&["\"в качестве источника\"", "--lang", "ru"]);
+    let hit = hits
+        .iter()
+        .find(|h| text(h, "ru").is_some_and(|t| t.contains("Также в качестве источника")))
+        .expect("the sentence is found by the phrase");
+    assert_eq!(marked(hit, "ru"), ["в качестве источника"]);
+    let hits = common::search_json(&["качество", "--lang", "ru"]);
+    assert!(hits.iter().any(|h| marked(h, "ru").contains(&"качестве")));
+}

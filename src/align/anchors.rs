@@ -11,7 +11,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use crate::ingest::segment;
 use crate::model::{Lang, PerLang};
 use crate::text::names::latin_spelling;
-use crate::text::{analyze, Analyzer};
+use crate::text::{analyze, first_terms, Analyzer};
 
 /// Letters of a word's spelling kept for comparing it across languages: long
 /// enough to tell words apart, short enough to leave their endings out.
@@ -215,12 +215,7 @@ impl Glossary {
                 .get(lang)
                 .map(|list| {
                     list.split([',', ';'])
-                        .map(|term| {
-                            analyze(Analyzer::Stem(lang), term)
-                                .into_iter()
-                                .map(|t| t.text)
-                                .collect::<Vec<_>>()
-                        })
+                        .map(|term| first_terms(Analyzer::Stem(lang), term))
                         .filter(|words| !words.is_empty())
                         .collect()
                 })

@@ -6,7 +6,7 @@
 use std::io::{self, BufRead, BufWriter, Read, Write};
 
 use ushtil::model::Lang;
-use ushtil::text::{analyze, Analyzer};
+use ushtil::text::{analyze, first_terms, Analyzer};
 
 use super::{Context, Status};
 
@@ -18,8 +18,10 @@ pub struct Args {
     /// The text to analyze (default: standard input).
     text: Option<String>,
     /// Read one word per line from standard input; write one term per line
-    /// (the words of a line that makes several tokens are joined by a space;
-    /// an empty line for a line that makes none).
+    /// (the words of a line that makes several are joined by a space; an
+    /// empty line for a line that makes none). A word with several readings
+    /// gives its most likely one, as a stemmer would; the others are shown
+    /// without --words, at the same position.
     #[arg(long, conflicts_with = "text")]
     words: bool,
     /// Analyze without stemming: the word form as the `form` analyzer indexes it.
@@ -36,10 +38,7 @@ pub fn run(_context: &Context, args: Args) -> anyhow::Result<Status> {
     let mut out = BufWriter::new(io::stdout().lock());
     if args.words {
         for line in io::stdin().lock().lines() {
-            let terms: Vec<String> = analyze(analyzer, &line?)
-                .into_iter()
-                .map(|t| t.text)
-                .collect();
+            let terms = first_terms(analyzer, &line?);
             writeln!(out, "{}", terms.join(" "))?;
         }
     } else {

@@ -181,10 +181,11 @@ fn print(
     let count = |kind: RepairKind| document.repairs.iter().filter(|r| r.kind == kind).count();
     writeln!(
         out,
-        "repairs: {} glued words cut, {} mixed-script words folded, {} line-end hyphens settled, {} lines with runs of spaces, {} with invisible characters or ligatures{}",
+        "repairs: {} glued words cut, {} mixed-script words folded, {} line-end hyphens settled, {} glued prepositions cut off, {} lines with runs of spaces, {} with invisible characters or ligatures{}",
         count(RepairKind::GluedWords),
         count(RepairKind::MixedScript),
         count(RepairKind::Hyphenation),
+        count(RepairKind::GluedPreposition),
         count(RepairKind::Spaces),
         count(RepairKind::Characters),
         if args.repairs { "" } else { " (--repairs lists them)" }

@@ -36,8 +36,9 @@ const MANIFEST: &str = "ushtil.json";
 const FILES: &str = "ushtil-files.json";
 
 /// Bumped whenever the schema, the analyzers or the stored units change, so
-/// that old indexes are rebuilt. 6: body paragraph groups of translated texts.
-const FORMAT: u32 = 7;
+/// that old indexes are rebuilt. 6: body paragraph groups of translated texts;
+/// 8: glued Russian prepositions cut off in the stored text.
+const FORMAT: u32 = 8;
 
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {

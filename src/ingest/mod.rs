@@ -9,6 +9,7 @@ pub mod labels;
 pub mod lang;
 pub mod metadata;
 pub mod pdftext;
+mod prepositions;
 pub mod segment;
 mod settle;
 pub mod versions;

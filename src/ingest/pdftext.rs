@@ -12,6 +12,7 @@ use super::front;
 use super::labels::{self, Announces, Label};
 use super::segment;
 use crate::model::{Repair, RepairKind};
+use crate::text::russian;
 
 /// A paragraph or table as rebuilt from the source lines.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,6 +94,14 @@ impl RawParagraph {
     }
 
     /// Removes the hyphen at byte `at`, shifting the line offsets after it.
+    /// Inserts a space at byte `at` (a repair cutting a word in two).
+    pub(super) fn insert_space(&mut self, at: usize) {
+        self.text.insert(at, ' ');
+        for entry in self.lines.iter_mut().filter(|(offset, _)| *offset > at) {
+            entry.0 += 1;
+        }
+    }
+
     fn remove_hyphen(&mut self, at: usize) {
         self.text.remove(at);
         for entry in self.lines.iter_mut().filter(|(offset, _)| *offset > at) {
@@ -507,6 +516,7 @@ pub fn paragraphs(source: &str) -> Layout {
     out.extend(current);
     hyphens.sort_by_key(|h| (h.paragraph, h.at));
     repairs.extend(settle_hyphens(&mut out, &hyphens));
+    repairs.extend(super::prepositions::settle(&mut out));
     repairs.sort_by_key(|r| r.line);
     Layout {
         paragraphs: out,
@@ -650,7 +660,12 @@ fn settle_hyphens(paragraphs: &mut [RawParagraph], hyphens: &[Hyphen]) -> Vec<Re
         let capital = text[at + gap..].starts_with(char::is_uppercase) && !capitals;
         let (first, second) = (&text[start..at], &text[at + gap..end]);
         let joined = !capital
-            && (written_whole(first, second) || !is_compound(first, second, &used_elsewhere));
+            && match russian_dictionary(first, second) {
+                Some(joined) => joined,
+                None => {
+                    written_whole(first, second) || !is_compound(first, second, &used_elsewhere)
+                }
+            };
         let repaired = match joined {
             true => format!("{first}{second}"),
             false => printed.to_owned(),
@@ -675,6 +690,16 @@ fn settle_hyphens(paragraphs: &mut [RawParagraph], hyphens: &[Hyphen]) -> Vec<Re
         }
     }
     repairs
+}
+
+/// What the Russian dictionary says of a word hyphenated at a line end: it
+/// is joined if the dictionary knows it whole (`подход`) and not with the
+/// hyphen, and kept if it knows it only with the hyphen (`все-таки`),
+/// whatever the document writes elsewhere; `None` where it knows neither.
+fn russian_dictionary(first: &str, second: &str) -> Option<bool> {
+    let whole = russian::is_word(&format!("{first}{second}"));
+    let hyphenated = russian::is_word(&format!("{first}-{second}"));
+    (whole != hyphenated).then_some(whole)
 }
 
 /// Whether a word hyphenated at a line end is a compound, by what
@@ -822,6 +847,25 @@ mod tests {
         assert!(paragraphs(&source).paragraphs[0]
             .text
             .contains("self-determination"));
+    }
+
+    #[test]
+    fn a_russian_word_the_dictionary_knows_whole_is_joined() {
+        // `под` and `ход` are words of the paragraph too, which alone would
+        // keep the hyphen; the dictionary knows `подход`, and not `под-ход`.
+        let source = extracted(&[
+            "Под Оренбургом ход событий изменился, и потребовался новый под-",
+            "ход к делу.",
+        ]);
+        let layout = paragraphs(&source);
+        assert!(
+            layout.paragraphs[0].text.ends_with("новый подход к делу."),
+            "{:?}",
+            layout.paragraphs
+        );
+        // A hyphen the dictionary writes (`все-таки`) stays.
+        let source = extracted(&["Выборы все-", "таки состоялись."]);
+        assert!(paragraphs(&source).paragraphs[0].text.contains("все-таки"));
     }
 
     /// Full lines of running text, to set the page's widths.

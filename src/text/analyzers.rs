@@ -2,12 +2,16 @@
 //! `form` (the word form, not stemmed: for prefix queries and exact forms).
 //!
 //! Every chain is: words → NFC → script folding → lower case → stemmer; the
-//! Kazakh one reads the Latin alphabet of 2021 as Cyrillic before stemming.
+//! Kazakh one reads the Latin alphabet of 2021 as Cyrillic before stemming,
+//! and the Russian one gives dictionary lemmas (every likely reading of an
+//! ambiguous form, at one position) where a stemmer gives a stem.
 
 use rust_stemmers::Algorithm;
 use tantivy::tokenizer::{LowerCaser, TextAnalyzer, Token, TokenizerManager};
 
-use super::filters::{KazakhLatin, KazakhStem, MapFilter, Nfc, ScriptFold, Snowball};
+use super::filters::{
+    KazakhLatin, KazakhStem, MapFilter, Nfc, ReadingsFilter, RussianLemmas, ScriptFold, Snowball,
+};
 use super::tokenizer::WordTokenizer;
 use crate::model::Lang;
 
@@ -36,9 +40,7 @@ impl Analyzer {
             Analyzer::Stem(Lang::En) => words
                 .filter(MapFilter(Snowball::new(Algorithm::English)))
                 .build(),
-            Analyzer::Stem(Lang::Ru) => words
-                .filter(MapFilter(Snowball::new(Algorithm::Russian)))
-                .build(),
+            Analyzer::Stem(Lang::Ru) => words.filter(ReadingsFilter(RussianLemmas)).build(),
             Analyzer::Stem(Lang::Kk) => words
                 .filter(MapFilter(KazakhLatin))
                 .filter(MapFilter(KazakhStem))
@@ -61,7 +63,8 @@ pub fn register(manager: &TokenizerManager) {
 
 /// Words that exercise every analyzer: tokenizing, folding, every stemmer.
 const PROBE: &str = "Turgaу state.The People's self-determination elections выборы ёлка \
-                     сайлауларының депутаттары кітабы аузы шақырылғанға Qazaqstan Бөкейханды";
+                     сайлауларының депутаттары кітабы аузы шақырылғанға Qazaqstan Бөкейханды \
+                     стали архивах";
 
 /// What the analyzers make of a probe text, as one string. An index records
 /// it, so that a change to any analyzer is noticed and the index rebuilt.
@@ -104,6 +107,40 @@ pub fn analyze(analyzer: Analyzer, text: &str) -> Vec<Token> {
     })
 }
 
+/// A word of a text as an analyzer reads it: where it is printed, its
+/// position, and its terms (one for most words; every reading of an
+/// ambiguous one, most likely first).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnalyzedWord {
+    pub offsets: std::ops::Range<usize>,
+    pub position: usize,
+    pub terms: Vec<String>,
+}
+
+/// The words an analyzer makes of `text`, the readings of each together.
+pub fn words(analyzer: Analyzer, text: &str) -> Vec<AnalyzedWord> {
+    let mut words: Vec<AnalyzedWord> = Vec::new();
+    for token in analyze(analyzer, text) {
+        match words.last_mut() {
+            Some(word) if word.position == token.position => word.terms.push(token.text),
+            _ => words.push(AnalyzedWord {
+                offsets: token.offset_from..token.offset_to,
+                position: token.position,
+                terms: vec![token.text],
+            }),
+        }
+    }
+    words
+}
+
+/// The most likely term of each word of `text`: what a stemmer would give.
+pub fn first_terms(analyzer: Analyzer, text: &str) -> Vec<String> {
+    words(analyzer, text)
+        .into_iter()
+        .filter_map(|word| word.terms.into_iter().next())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,12 +159,25 @@ mod tests {
     }
 
     #[test]
-    fn english_and_russian_stem_through_snowball() {
+    fn english_stems_through_snowball() {
         assert_eq!(terms(Analyzer::Stem(Lang::En), "elections"), ["elect"]);
-        assert_eq!(
-            terms(Analyzer::Stem(Lang::Ru), "выборов выборы"),
-            ["выбор", "выбор"]
-        );
+    }
+
+    #[test]
+    fn russian_forms_meet_at_their_lemma() {
+        let ru = Analyzer::Stem(Lang::Ru);
+        assert_eq!(terms(ru, "архивах архивы"), ["архив", "архив"]);
+        assert_eq!(first_terms(ru, "Созыва созыв"), ["созыв", "созыв"]);
+    }
+
+    #[test]
+    fn russian_readings_of_one_word_share_its_position() {
+        let text = "Они стали депутатами";
+        let words = words(Analyzer::Stem(Lang::Ru), text);
+        assert_eq!(words.len(), 3);
+        assert_eq!(words[1].terms, ["стать", "сталь"]);
+        assert_eq!(&text[words[1].offsets.clone()], "стали");
+        assert_eq!(words[2].position, 2);
     }
 
     #[test]

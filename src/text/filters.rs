@@ -2,8 +2,10 @@
 //! stemming (lower-casing is tantivy's own `LowerCaser`).
 //!
 //! Each concern is a [`TermMap`], a rewrite of one token's text; [`MapFilter`]
-//! turns any of them into a tantivy `TokenFilter`. Offsets are never touched,
-//! so every token still points at the word as printed.
+//! turns any of them into a tantivy `TokenFilter`. A concern that may read a
+//! word several ways is a [`TermReadings`], turned into one by
+//! [`ReadingsFilter`]: its readings stand at the word's position. Offsets are
+//! never touched, so every token still points at the word as printed.
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -12,7 +14,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-use super::{fold, kazakh};
+use super::{fold, kazakh, russian};
 
 /// A rewrite of one token's text. `buffer` is scratch space the filter keeps
 /// between tokens, so a rewrite need not allocate.
@@ -107,14 +109,12 @@ impl TermMap for ScriptFold {
 /// A Snowball stemmer from rust-stemmers; expects lower-cased input.
 #[derive(Clone)]
 pub struct Snowball {
-    algorithm: Algorithm,
     stemmer: Arc<Stemmer>,
 }
 
 impl Snowball {
     pub fn new(algorithm: Algorithm) -> Self {
         Snowball {
-            algorithm,
             stemmer: Arc::new(Stemmer::create(algorithm)),
         }
     }
@@ -122,11 +122,6 @@ impl Snowball {
 
 impl TermMap for Snowball {
     fn map(&self, term: &mut String, _buffer: &mut String) {
-        // rust-stemmers' Russian is an older Snowball that treats `ё` apart from `е`;
-        // Russian print mostly writes `е` for both.
-        if self.algorithm == Algorithm::Russian && term.contains('ё') {
-            *term = term.replace('ё', "е");
-        }
         if let Cow::Owned(stem) = self.stemmer.stem(term) {
             *term = stem;
         }
@@ -156,5 +151,98 @@ impl TermMap for KazakhStem {
     fn map(&self, term: &mut String, buffer: &mut String) {
         kazakh::stem_into(term, buffer);
         std::mem::swap(term, buffer);
+    }
+}
+
+/// The readings of one token's text (a lemmatizer's several lemmas of an
+/// ambiguous form). `out` is cleared by the callee; an empty `out` leaves
+/// the token as it is.
+pub trait TermReadings: Clone + Send + Sync + 'static {
+    fn readings(&self, term: &str, out: &mut Vec<String>);
+}
+
+/// A token filter giving every reading of a token as a token of its own, at
+/// the same position and offsets: the first in place of the token, the
+/// others after it. A phrase then matches through any reading of each word.
+#[derive(Clone)]
+pub struct ReadingsFilter<R>(pub R);
+
+impl<R: TermReadings> TokenFilter for ReadingsFilter<R> {
+    type Tokenizer<T: Tokenizer> = ReadingsTokenizer<T, R>;
+
+    fn transform<T: Tokenizer>(self, inner: T) -> ReadingsTokenizer<T, R> {
+        ReadingsTokenizer {
+            inner,
+            readings: self.0,
+            pending: Vec::new(),
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct ReadingsTokenizer<T, R> {
+    inner: T,
+    readings: R,
+    pending: Vec<String>,
+}
+
+impl<T: Tokenizer, R: TermReadings> Tokenizer for ReadingsTokenizer<T, R> {
+    type TokenStream<'a> = ReadingsTokenStream<'a, T::TokenStream<'a>, R>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        self.pending.clear();
+        ReadingsTokenStream {
+            tail: self.inner.token_stream(text),
+            readings: &self.readings,
+            pending: &mut self.pending,
+        }
+    }
+}
+
+pub struct ReadingsTokenStream<'a, S, R> {
+    tail: S,
+    readings: &'a R,
+    /// The readings of the current token still to give, last first.
+    pending: &'a mut Vec<String>,
+}
+
+impl<S: TokenStream, R: TermReadings> TokenStream for ReadingsTokenStream<'_, S, R> {
+    fn advance(&mut self) -> bool {
+        // The tail's token keeps its position and offsets; only its text changes.
+        if let Some(next) = self.pending.pop() {
+            self.tail.token_mut().text = next;
+            return true;
+        }
+        if !self.tail.advance() {
+            return false;
+        }
+        self.readings
+            .readings(&self.tail.token().text, self.pending);
+        if self.pending.is_empty() {
+            return true;
+        }
+        self.pending.reverse();
+        let first = self.pending.pop().expect("one reading or more");
+        self.tail.token_mut().text = first;
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
+}
+
+/// Russian by the dictionary's lemmas, Snowball for words it does not know
+/// ([`russian::readings_into`]); expects lower-cased input.
+#[derive(Clone, Copy)]
+pub struct RussianLemmas;
+
+impl TermReadings for RussianLemmas {
+    fn readings(&self, term: &str, out: &mut Vec<String>) {
+        russian::readings_into(term, out);
     }
 }

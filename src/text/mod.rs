@@ -6,6 +6,7 @@ pub mod filters;
 pub mod fold;
 pub mod kazakh;
 pub mod names;
+pub mod russian;
 pub mod tokenizer;
 
-pub use analyzers::{analyze, probe, register, Analyzer};
+pub use analyzers::{analyze, first_terms, probe, register, words, AnalyzedWord, Analyzer};
