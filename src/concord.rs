@@ -267,7 +267,7 @@ fn counterpart_marks(
     let key = keyword
         .split_whitespace()
         .next()
-        .and_then(|w| names::name_key(w, keyword_lang));
+        .and_then(|w| names::query_key(w, keyword_lang));
     let stems: Vec<String> = first_terms(Analyzer::Stem(keyword_lang), keyword);
     let terms: HashSet<String> = glossary
         .counterparts(&stems, keyword_lang, lang)

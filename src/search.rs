@@ -323,8 +323,8 @@ impl Compiler<'_> {
                             .iter()
                             .map(|t| (Occur::Should, term(t)))
                             .collect();
-                        // A capitalised word is also looked up as a name, in any script.
-                        let key = names::name_key(phrase, lang).filter(|_| !self.exact);
+                        // A word is also looked up as a name, in any case and script.
+                        let key = names::query_key(phrase, lang).filter(|_| !self.exact);
                         if let Some(key) = key {
                             if !negated {
                                 self.marks.get_mut(lang).names.insert(key.clone());

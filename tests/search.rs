@@ -351,3 +351,47 @@ fn a_preposition_the_pdf_glued_to_its_noun_is_found_cut_off() {
     let hits = common::search_json(&["качество", "--lang", "ru"]);
     assert!(hits.iter().any(|h| marked(h, "ru").contains(&"качестве")));
 }
+
+#[test]
+fn a_name_typed_in_lower_case_reaches_every_script() {
+    // `бөкейхан` and `букейхан` as a user types them find the English
+    // spelling, the only one the article prints.
+    for query in ["бөкейхан", "букейхан", "bukeikhan"] {
+        let hits = search_json(&[query]);
+        let marks: Vec<&str> = hits.iter().flat_map(|h| marked(h, "en")).collect();
+        assert!(marks.contains(&"Bukeikhan"), "{query}: {marks:?}");
+    }
+    // `alash` in lower case is `Алаш`; `мен` ("and", "I") is no English `men`.
+    assert!(search_json(&["alash", "--lang", "kk"])
+        .iter()
+        .any(|h| marked(h, "kk").iter().any(|w| w.starts_with("Алаш"))));
+    assert!(search_json(&["мен"])
+        .iter()
+        .all(|h| marked(h, "en").is_empty()));
+}
+
+#[test]
+fn a_country_and_a_people_are_reached_from_each_of_their_names() {
+    // `Ресей`, `Россия` and `Russia` find the same units, and mark each other.
+    let units = |query: &str| -> Vec<String> {
+        let mut units: Vec<String> = search_json(&[query, "-n", "100"])
+            .iter()
+            .map(|h| h["unit"].as_str().unwrap().to_owned())
+            .collect();
+        units.sort();
+        units
+    };
+    assert_eq!(units("Ресей"), units("Russia"));
+    assert_eq!(units("россия"), units("Russia"));
+    let hits = search_json(&["ресей"]);
+    let first = hits
+        .iter()
+        .find(|h| !marked(h, "kk").is_empty() && !marked(h, "ru").is_empty())
+        .expect("a unit with the name in Kazakh and Russian");
+    assert_eq!(marked(first, "ru"), ["России"]);
+    assert_eq!(marked(first, "en"), ["Russia"]);
+    // The ethnonym, which Kazakh and Russian write in lower case.
+    let hits = search_json(&["қазақ"]);
+    assert!(hits.iter().any(|h| marked(h, "ru").contains(&"казахов")));
+    assert!(hits.iter().any(|h| marked(h, "en").contains(&"Kazakhs")));
+}

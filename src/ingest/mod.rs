@@ -55,13 +55,8 @@ pub enum IngestError {
 }
 
 /// The rows of one of the tables in `data/` (labels, front matter,
-/// abbreviations, language words, hyphenation): its lines but blank ones
-/// and `#` comments.
-pub(crate) fn table_rows(table: &'static str) -> impl Iterator<Item = &'static str> {
-    table
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-}
+/// abbreviations, language words, hyphenation, prepositions).
+pub(crate) use crate::text::table_rows;
 
 /// Reads and ingests one source file.
 pub fn ingest_file(path: &Path, id: &str, meta: Metadata) -> Result<Document, IngestError> {

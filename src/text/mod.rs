@@ -10,3 +10,11 @@ pub mod russian;
 pub mod tokenizer;
 
 pub use analyzers::{analyze, first_terms, probe, register, words, AnalyzedWord, Analyzer};
+
+/// The rows of a table of linguistic data (`data/*.tsv` here and in
+/// `ingest/`): its lines but blank ones and `#` comments.
+pub(crate) fn table_rows(table: &'static str) -> impl Iterator<Item = &'static str> {
+    table
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}

@@ -11,14 +11,21 @@
 //! capitalised word of the query is looked up as a name; and a key has four
 //! to six letters and matches whole (`Alash`, five letters, does not find
 //! `Alashorda`).
+//!
+//! Names the languages write differently (`Ресей` / `Россия` / `Russia`,
+//! and ethnonyms, which Kazakh and Russian write in lower case: `қазақ` /
+//! `казах` / `Kazakh`) are listed in `data/names.tsv`; a word of that list
+//! is a name in any case and anywhere in its sentence, and its key is the
+//! row's (`_russia`), which no Latin spelling can be.
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::ingest::segment;
 use crate::model::Lang;
-use crate::text::{analyze, Analyzer};
+use crate::text::{first_terms, Analyzer};
 
 /// Letters a name key needs to be distinctive.
 const MIN_KEY: usize = 4;
@@ -27,13 +34,84 @@ const MIN_KEY: usize = 4;
 /// differently (Russian makes `букейха` of `Букейхан`), its start they keep.
 const MAX_KEY: usize = 6;
 
-/// The name key of a word as `lang`'s analyzer stems it, if the word is
-/// capitalised and long enough to be a name.
+/// The names of `data/names.tsv`: each form's stem in its language, with
+/// the key of its name; and the first letters of every form, which a word
+/// must open with to be looked up at all (most words are not).
+struct NameTable {
+    keys: HashMap<(Lang, String), String>,
+    openings: HashSet<(Lang, String)>,
+}
+
+/// Letters of a listed form's start a word must share to be stemmed and
+/// looked up.
+const OPENING: usize = 3;
+
+fn opening(word: &str) -> String {
+    word.chars()
+        .take(OPENING)
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+static TABLE: LazyLock<NameTable> = LazyLock::new(|| {
+    let mut table = NameTable {
+        keys: HashMap::new(),
+        openings: HashSet::new(),
+    };
+    for row in super::table_rows(include_str!("data/names.tsv")) {
+        let [key, lang, form] = row.split('\t').collect::<Vec<_>>()[..] else {
+            panic!("data/names.tsv: a row is `key<TAB>language<TAB>form`: {row:?}");
+        };
+        let lang: Lang = lang
+            .parse()
+            .expect("data/names.tsv: a language is kk, ru or en");
+        if let [stem] = &first_terms(Analyzer::Stem(lang), form)[..] {
+            table.keys.insert((lang, stem.clone()), format!("_{key}"));
+            table.openings.insert((lang, opening(form)));
+        }
+    }
+    table
+});
+
+/// The key of a listed name (`data/names.tsv`) that `word` is a form of.
+fn listed_key(word: &str, lang: Lang) -> Option<String> {
+    if !TABLE.openings.contains(&(lang, opening(word))) {
+        return None;
+    }
+    let stem = first_terms(Analyzer::Stem(lang), word).into_iter().next()?;
+    TABLE.keys.get(&(lang, stem)).cloned()
+}
+
+/// The name key of a word of a query, whatever its case: `бөкейхан`, typed
+/// in lower case, is looked up as `Бөкейхан` (a key still needs four
+/// letters, so `мен` is no `Men`). A query is searched in every language's
+/// field, each with its own analyzer, so a listed name is looked up in each
+/// language's list: `Ресей`, searched in the English field, is `_russia`.
+pub fn query_key(word: &str, lang: Lang) -> Option<String> {
+    let listed = std::iter::once(lang)
+        .chain(Lang::ALL.into_iter().filter(|&l| l != lang))
+        .find_map(|l| listed_key(word, l));
+    if listed.is_some() {
+        return listed;
+    }
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    let capitalised: String = first.to_uppercase().chain(chars).collect();
+    name_key(&capitalised, lang)
+}
+
+/// Whether a key is that of a listed name, a name in any case and place.
+fn is_listed(key: &str) -> bool {
+    key.starts_with('_')
+}
+
+/// The name key of a word as `lang`'s analyzer stems it, if the word is a
+/// listed name (`data/names.tsv`), or capitalised and long enough to be one.
 pub fn name_key(word: &str, lang: Lang) -> Option<String> {
     let mut chars = word.chars();
     let capitalised = chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase);
     if !capitalised {
-        return None;
+        return listed_key(word, lang);
     }
     thread_local! {
         /// Keys of the capitalised words met so far, per language: a corpus
@@ -47,16 +125,18 @@ pub fn name_key(word: &str, lang: Lang) -> Option<String> {
         if let Some(key) = cache.get(word) {
             return key.clone();
         }
-        let key = analyze(Analyzer::Stem(lang), word)
-            .into_iter()
-            .next()
-            .map(|stem| {
-                latin_spelling(&stem.text)
-                    .chars()
-                    .take(MAX_KEY)
-                    .collect::<String>()
-            })
-            .filter(|key| key.chars().count() >= MIN_KEY);
+        let key = listed_key(word, lang).or_else(|| {
+            first_terms(Analyzer::Stem(lang), word)
+                .into_iter()
+                .next()
+                .map(|stem| {
+                    latin_spelling(&stem)
+                        .chars()
+                        .take(MAX_KEY)
+                        .collect::<String>()
+                })
+                .filter(|key| key.chars().count() >= MIN_KEY)
+        });
         if cache.len() >= MAX_CACHED {
             cache.clear();
         }
@@ -77,7 +157,7 @@ pub fn names_in(text: &str, sentences: &[Range<usize>], lang: Lang) -> Vec<(Rang
                 continue;
             };
             let range = span.start + at..span.start + at + word.len();
-            if n == 0 {
+            if n == 0 && !is_listed(&key) {
                 initial.push((range, key));
             } else {
                 inside.insert(key.clone());
@@ -181,6 +261,46 @@ mod tests {
         // Too short to tell a name by.
         assert_eq!(key("Ush", Lang::En), None);
         assert_eq!(key("GARF", Lang::En), None);
+    }
+
+    #[test]
+    fn a_name_typed_in_lower_case_is_looked_up_as_a_name() {
+        assert_eq!(query_key("бөкейхан", Lang::Kk), key("Bukeikhan", Lang::En));
+        assert_eq!(query_key("букейхан", Lang::Ru), key("Bukeikhan", Lang::En));
+        assert_eq!(query_key("alash", Lang::En), key("Алаш", Lang::Kk));
+        // Still too short to be told a name: `мен` "I, and" is no `Men`.
+        assert_eq!(query_key("мен", Lang::Kk), None);
+        assert_eq!(query_key("men", Lang::En), None);
+    }
+
+    #[test]
+    fn names_the_languages_write_differently_share_the_listed_key() {
+        // In any case form: the Russian genitive, the Kazakh dative and genitive.
+        let russia = key("Russia", Lang::En);
+        assert_eq!(russia.as_deref(), Some("_russia"));
+        assert_eq!(key("России", Lang::Ru), russia);
+        assert_eq!(key("Ресейге", Lang::Kk), russia);
+        assert_eq!(key("Қазақстанның", Lang::Kk), key("Kazakhstan", Lang::En));
+        assert_eq!(key("Казахстане", Lang::Ru), key("Kazakhstan", Lang::En));
+        // Ethnonyms, which Kazakh and Russian write in lower case.
+        assert_eq!(key("қазақтың", Lang::Kk), key("Kazakhs", Lang::En));
+        assert_eq!(key("казахов", Lang::Ru), key("Kazakh", Lang::En));
+        // Searched in another language's field, a listed name keeps its key.
+        assert_eq!(query_key("Ресей", Lang::En), russia);
+        assert_eq!(query_key("орынбор", Lang::En), key("Orenburg", Lang::En));
+        // A word that only opens like one is none.
+        assert_eq!(key("қазан", Lang::Kk), None);
+    }
+
+    #[test]
+    fn a_listed_name_at_a_sentence_start_is_a_name() {
+        let text = "Қазақтар сайлауға қатысты. Ресей үкіметі келісті.";
+        let spans = segment::sentences(text);
+        let names: Vec<&str> = names_in(text, &spans, Lang::Kk)
+            .iter()
+            .map(|(r, _)| &text[r.clone()])
+            .collect();
+        assert_eq!(names, ["Қазақтар", "Ресей"]);
     }
 
     #[test]
