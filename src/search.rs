@@ -23,7 +23,7 @@ use tantivy::{DocAddress, Searcher, Term};
 
 use crate::index::{io_error, tantivy_error, CorpusIndex, IndexError};
 use crate::model::{Lang, Passage, PerLang, Unit};
-use crate::text::{analyze, names, words, AnalyzedWord, Analyzer};
+use crate::text::{analyze, first_terms, latin, names, words, AnalyzedWord, Analyzer};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
@@ -115,6 +115,7 @@ pub fn compile_with(
             return Err(error(format!("brackets nested deeper than {MAX_NESTING}")));
         }
     }
+    let query = &apostrophes_in_words(query);
     let ast = query_grammar::parse_query(query).map_err(|_| {
         let (_, errors) = query_grammar::parse_query_lenient(query);
         match errors.first() {
@@ -140,6 +141,32 @@ pub fn compile_with(
         query,
         marks: compiler.marks,
     })
+}
+
+/// A query with the apostrophes that belong to words (`Qazaqstannyn'`,
+/// `s'ejire`: letters of Kazakh's Latin alphabet of 2017) written `’`, which
+/// the grammar reads as a letter; an apostrophe opening a single-quoted
+/// phrase (`'a b'`) and the one closing it stay.
+fn apostrophes_in_words(query: &str) -> String {
+    let mut out = String::with_capacity(query.len());
+    let mut quoted = false;
+    let mut before: Option<char> = None;
+    let mut chars = query.chars().peekable();
+    while let Some(c) = chars.next() {
+        let mut written = c;
+        if c == '\'' {
+            let after_letter = before.is_some_and(char::is_alphabetic);
+            let before_letter = chars.peek().is_some_and(|c| c.is_alphabetic());
+            match (after_letter, before_letter) {
+                (true, true) => written = '’',
+                (true, false) if !quoted => written = '’',
+                (false, _) | (true, false) => quoted = !quoted,
+            }
+        }
+        out.push(written);
+        before = Some(c);
+    }
+    out
 }
 
 /// A query as an error quotes it: a long one by its first 60 characters.
@@ -296,7 +323,11 @@ impl Compiler<'_> {
                 } else {
                     (Analyzer::Stem(lang), fields.stem(lang))
                 };
-                let words = words(analyzer, phrase);
+                let mut words = words(analyzer, phrase);
+                if let ([word], Lang::Kk, false) = (&mut words[..], lang, self.exact) {
+                    word.terms
+                        .extend(self.typed_kazakh(fields.stem(lang), phrase)?);
+                }
                 if !negated {
                     let marks = self.marks.get_mut(lang);
                     match (words.as_slice(), self.exact) {
@@ -366,6 +397,56 @@ impl Compiler<'_> {
             1 => per_lang.pop().map(|(_, q)| q),
             _ => Some(Box::new(BooleanQuery::new(per_lang))),
         })
+    }
+
+    /// The Kazakh terms of the index that a word typed in Latin letters
+    /// without the Kazakh ones could spell (`sailau`: `сайлау`), by
+    /// [`latin::typed_spellings`]; none for a word of a Latin alphabet or of
+    /// another script, which the analyzer reads itself, and none for a word
+    /// of the English text or of fewer than four letters: `men` is English,
+    /// not `мен`.
+    fn typed_kazakh(&self, field: Field, word: &str) -> Result<Vec<String>, String> {
+        // A letter beyond ASCII or an apostrophe is of an alphabet the
+        // analyzer reads; a `q` alone (`shaqyru`) is typing as often.
+        let lower = word.to_lowercase();
+        if !lower.chars().all(|c| c.is_ascii_lowercase()) || lower.chars().count() < 4 {
+            return Ok(Vec::new());
+        }
+        let english = first_terms(Analyzer::Stem(Lang::En), &lower);
+        if let [english] = &english[..] {
+            if self.indexed(self.index.fields.stem(Lang::En), english)? {
+                return Ok(Vec::new());
+            }
+        }
+        let mut stems: Vec<String> = latin::typed_spellings(&lower)
+            .iter()
+            .filter_map(|spelling| first_terms(Analyzer::Stem(Lang::Kk), spelling).pop())
+            .collect();
+        stems.sort();
+        stems.dedup();
+        let mut known = Vec::new();
+        for stem in stems {
+            if self.indexed(field, &stem)? {
+                known.push(stem);
+            }
+        }
+        Ok(known)
+    }
+
+    /// Whether a term is in a field of the index.
+    fn indexed(&self, field: Field, term: &str) -> Result<bool, String> {
+        for segment in self.index.reader.searcher().segment_readers() {
+            let inverted = segment.inverted_index(field).map_err(|e| e.to_string())?;
+            if inverted
+                .terms()
+                .get(term.as_bytes())
+                .map_err(|e| e.to_string())?
+                .is_some()
+            {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     /// A word prefix as the words of the index that start with it (any of them

@@ -395,3 +395,30 @@ fn a_country_and_a_people_are_reached_from_each_of_their_names() {
     assert!(hits.iter().any(|h| marked(h, "ru").contains(&"казахов")));
     assert!(hits.iter().any(|h| marked(h, "en").contains(&"Kazakhs")));
 }
+
+#[test]
+fn kazakh_in_each_latin_alphabet_and_typed_plain_finds_the_cyrillic() {
+    let units = |query: &str| -> Vec<String> {
+        let mut units: Vec<String> = search_json(&[query, "--lang", "kk", "-n", "100"])
+            .iter()
+            .map(|h| h["unit"].as_str().unwrap().to_owned())
+            .collect();
+        units.sort();
+        units
+    };
+    let cyrillic = units("сайлау");
+    assert!(!cyrillic.is_empty());
+    // The 2018 alphabet, the 2021 one, and plain typing; then `құрылтай`.
+    for query in ["saılaý", "sailau", "saylau"] {
+        assert_eq!(units(query), cyrillic, "{query}");
+    }
+    let cyrillic = units("құрылтай");
+    for query in ["Quryltaı", "Qūryltai", "quryltai"] {
+        assert_eq!(units(query), cyrillic, "{query}");
+    }
+    // The 2017 alphabet's apostrophe is a letter's: `n'` is `ң`.
+    assert_eq!(units("qazaqstannyn'"), units("қазақстанның"));
+    // The Kazakh word is marked as printed.
+    let hits = search_json(&["sailau", "--lang", "kk"]);
+    assert!(hits.iter().any(|h| marked(h, "kk").contains(&"сайлау")));
+}

@@ -8,6 +8,7 @@
 use std::sync::LazyLock;
 
 use crate::model::Lang;
+use crate::text::latin::{self, Alphabet};
 
 /// A letter of the Cyrillic block: all of it but the thousands sign and the
 /// combining marks (U+0482–U+0489). Told by range, not by Unicode's tables.
@@ -162,7 +163,10 @@ pub fn latin_reading(text: &str, other_languages: bool) -> Latin {
         }
         // A letter beyond ASCII, or a `q`: maybe Kazakh in Latin letters.
         let lower = word.to_lowercase();
-        if crate::text::fold::is_kazakh_latin(&lower) {
+        if matches!(
+            latin::alphabet(&lower),
+            Some(Alphabet::Y2018 | Alphabet::Y2021)
+        ) {
             kazakh_letters += 1;
         }
         if is_kazakh_own(&lower) {

@@ -14,7 +14,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-use super::{fold, kazakh, russian};
+use super::{fold, kazakh, latin, russian};
 
 /// A rewrite of one token's text. `buffer` is scratch space the filter keeps
 /// between tokens, so a rewrite need not allocate.
@@ -128,16 +128,17 @@ impl TermMap for Snowball {
     }
 }
 
-/// Kazakh written in the Latin alphabet of 2021 (`qazaqstan`, `būryñğy`), in
-/// Cyrillic, so that it is indexed and found as one with Cyrillic Kazakh.
-/// Expects lower-cased input; words that could be English are left alone.
+/// Kazakh written in one of its Latin alphabets (`qazaqstan`, `saılaý`,
+/// `Qazaqstannyn'`: [`latin`]), in Cyrillic, so that it is indexed and found
+/// as one with Cyrillic Kazakh. Expects lower-cased input; words that could
+/// be English are left alone.
 #[derive(Clone, Copy)]
 pub struct KazakhLatin;
 
 impl TermMap for KazakhLatin {
     fn map(&self, term: &mut String, buffer: &mut String) {
-        if fold::is_kazakh_latin(term) {
-            fold::kazakh_latin_to_cyrillic(term, buffer);
+        if let Some(alphabet) = latin::alphabet(term) {
+            latin::to_cyrillic(term, alphabet, buffer);
             std::mem::swap(term, buffer);
         }
     }

@@ -129,73 +129,6 @@ fn is_cyrillic_roman_numeral(word: &str) -> bool {
     word.chars().count() >= 2 && word.chars().all(|c| matches!(c, 'І' | 'Х'))
 }
 
-/// Whether a lower-cased Latin word is written in the Kazakh Latin alphabet
-/// of 2021: it has a letter English lacks (ä ğ ı ï ñ ö ş ū ü), or a `q` not
-/// followed by `u` (`qazaq`, not `question`). A plain-ASCII word (`sailau`,
-/// `alash`) cannot be told from English and is left alone.
-pub fn is_kazakh_latin(word: &str) -> bool {
-    let mut chars = word.chars().peekable();
-    while let Some(c) = chars.next() {
-        if matches!(c, 'ä' | 'ğ' | 'ı' | 'ï' | 'ñ' | 'ö' | 'ş' | 'ū' | 'ü') {
-            return true;
-        }
-        if c == 'q' && chars.peek() != Some(&'u') {
-            return true;
-        }
-    }
-    false
-}
-
-/// A lower-cased word of the Kazakh Latin alphabet (2021) in Cyrillic, so that
-/// `qazaqstan` and `қазақстан` are one term. `i` is `й` after a vowel (`sailau`
-/// → `сайлау`), `и` elsewhere; `h` is `х`.
-pub fn kazakh_latin_to_cyrillic(word: &str, out: &mut String) {
-    out.clear();
-    let mut after_vowel = false;
-    for c in word.chars() {
-        let cyrillic = match c {
-            'a' => 'а',
-            'ä' => 'ә',
-            'b' => 'б',
-            'c' | 'ç' => 'ч',
-            'd' => 'д',
-            'e' => 'е',
-            'f' => 'ф',
-            'g' => 'г',
-            'ğ' => 'ғ',
-            'h' => 'х',
-            'ı' => 'і',
-            'i' if after_vowel => 'й',
-            'i' | 'ï' => 'и',
-            'j' => 'ж',
-            'k' => 'к',
-            'l' => 'л',
-            'm' => 'м',
-            'n' => 'н',
-            'ñ' => 'ң',
-            'o' => 'о',
-            'ö' => 'ө',
-            'p' => 'п',
-            'q' => 'қ',
-            'r' => 'р',
-            's' => 'с',
-            'ş' => 'ш',
-            't' => 'т',
-            'u' => 'у',
-            'ū' => 'ұ',
-            'ü' => 'ү',
-            'v' => 'в',
-            'w' => 'у',
-            'x' => 'х',
-            'y' => 'ы',
-            'z' => 'з',
-            other => other,
-        };
-        after_vowel = "аәеоөұүыіуи".contains(cyrillic);
-        out.push(cyrillic);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,27 +161,6 @@ mod tests {
         assert_eq!(fold("сор"), "сор");
         assert_eq!(fold("Алаш"), "Алаш");
         assert_eq!(fold("Alash"), "Alash");
-    }
-
-    #[test]
-    fn kazakh_latin_alphabet_of_2021() {
-        let cyrillic = |word: &str| {
-            let mut out = String::new();
-            kazakh_latin_to_cyrillic(word, &mut out);
-            out
-        };
-        assert!(
-            is_kazakh_latin("qazaqstan") && is_kazakh_latin("būryñğy") && is_kazakh_latin("kısı")
-        );
-        assert!(
-            !is_kazakh_latin("question") && !is_kazakh_latin("sailau") && !is_kazakh_latin("alash")
-        );
-        assert_eq!(cyrillic("qazaqstan"), "қазақстан");
-        assert_eq!(cyrillic("būryñğy"), "бұрыңғы");
-        assert_eq!(cyrillic("ötken"), "өткен");
-        assert_eq!(cyrillic("danyşpan"), "данышпан");
-        assert_eq!(cyrillic("sailau"), "сайлау");
-        assert_eq!(cyrillic("kısı"), "кісі");
     }
 
     #[test]

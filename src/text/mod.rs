@@ -5,6 +5,7 @@ pub mod analyzers;
 pub mod filters;
 pub mod fold;
 pub mod kazakh;
+pub mod latin;
 pub mod names;
 pub mod russian;
 pub mod tokenizer;

@@ -211,6 +211,11 @@ pub fn latin_spelling(word: &str) -> String {
             'ñ' => "n",
             'ö' | 'ū' | 'ü' => "u",
             'ş' => "sh",
+            // The alphabet of 2018.
+            'á' => "a",
+            'ǵ' => "g",
+            'ń' => "n",
+            'ó' | 'ú' | 'ý' => "u",
             'w' => "v",
             'y' | 'e' => "i",
             'o' => "u",
