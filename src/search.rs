@@ -526,6 +526,16 @@ pub fn run(
     Ok(hits)
 }
 
+/// How many units match a compiled query.
+pub fn count(index: &CorpusIndex, query: &CompiledQuery) -> Result<usize, SearchError> {
+    index
+        .reader
+        .searcher()
+        .search(&query.query, &tantivy::collector::Count)
+        .map_err(tantivy_error(&index.path))
+        .map_err(SearchError::from)
+}
+
 /// Parses and runs `query` in one go.
 pub fn search(
     index: &CorpusIndex,

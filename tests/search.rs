@@ -422,3 +422,45 @@ fn kazakh_in_each_latin_alphabet_and_typed_plain_finds_the_cyrillic() {
     let hits = search_json(&["sailau", "--lang", "kk"]);
     assert!(hits.iter().any(|h| marked(h, "kk").contains(&"сайлау")));
 }
+
+#[test]
+fn count_prints_how_many_units_match_and_text_ends_with_it() {
+    let index = shared_index();
+    let out = ushtil(&repo("corpus"), index, &["search", "сайлау", "--count"]);
+    assert_eq!(out.status.code(), Some(0));
+    let count: usize = stdout(&out).trim().parse().expect("a number");
+    assert_eq!(count, search_json(&["сайлау", "-n", "1000"]).len());
+    let out = ushtil(&repo("corpus"), index, &["search", "сайлау", "-n", "2"]);
+    assert!(stdout(&out).ends_with(&format!("{count} units match, 2 shown (-n shows more)\n")));
+    // Nothing found: 0, and the exit status says so.
+    let out = ushtil(&repo("corpus"), index, &["search", "zzxxqq", "--count"]);
+    assert_eq!((out.status.code(), stdout(&out).as_str()), (Some(1), "0\n"));
+}
+
+#[test]
+fn a_unit_of_one_language_shows_no_rows_for_the_others() {
+    // The body is English only: no `kk  —` and `ru  —` under each sentence.
+    let out = ushtil(
+        &repo("corpus"),
+        shared_index(),
+        &[
+            "search",
+            "Bukeikhan",
+            "--lang",
+            "en",
+            "-n",
+            "3",
+            "--color",
+            "never",
+        ],
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains("  en  According to the calculations"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("  kk  —") && !text.contains("  ru  —"),
+        "{text}"
+    );
+}

@@ -91,13 +91,18 @@ pub fn print_hit(out: &mut impl Write, hit: &Hit, full: bool) -> io::Result<()> 
         .collect();
     // A hit with nothing to mark (`NOT x`, `*`) is shown whole.
     let full = full || !matched.contains(&true);
+    // The languages the unit has: no row of `—` for one it never had.
+    let langs: Vec<Lang> = Lang::ALL
+        .into_iter()
+        .filter(|&lang| unit.passages.get(lang).is_some())
+        .collect();
     let mut skipped = 0;
     for ((texts, spans), matched) in unit.link_texts().iter().zip(&spans).zip(matched) {
         if !(matched || full) {
             skipped += 1;
             continue;
         }
-        for lang in Lang::ALL {
+        for &lang in &langs {
             write!(out, "  {LANG}{lang}{LANG:#}  ")?;
             match (texts.get(lang), spans.get(lang)) {
                 (Some(text), Some(span)) => {

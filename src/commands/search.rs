@@ -32,19 +32,34 @@ pub struct Args {
     /// Most hits to show.
     #[arg(long, short = 'n', default_value_t = 10, value_parser = super::at_least_one)]
     limit: usize,
-    /// Output format: text for reading, json for JSON Lines (one hit per line).
+    /// Output format: text for reading (ending with how many units match),
+    /// json for JSON Lines (one hit per line).
     #[arg(long, value_enum, default_value = "text")]
     format: output::ReportFormat,
     /// Show every sentence group of a hit, not only those that match.
     #[arg(long)]
     full: bool,
+    /// Print only how many units match, as a number (for scripts).
+    #[arg(long, short = 'c', conflicts_with_all = ["full", "format"])]
+    count: bool,
 }
 
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     let index = context.open_index()?;
     let langs = args.lang.map_or(Lang::ALL.to_vec(), |lang| vec![lang]);
-    let hits = search::search(&index, &args.query, &langs, args.limit)?;
+    let query = search::compile(&index, &args.query, &langs)?;
+    let total = search::count(&index, &query)?;
     let mut out = BufWriter::new(anstream::stdout().lock());
+    if args.count {
+        writeln!(out, "{total}")?;
+        out.flush()?;
+        return Ok(if total == 0 {
+            Status::NotFound
+        } else {
+            Status::Found
+        });
+    }
+    let hits = search::run(&index, &query, args.limit)?;
     for hit in &hits {
         match args.format {
             output::ReportFormat::Json => writeln!(
@@ -54,6 +69,18 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
             )?,
             output::ReportFormat::Text => output::print_hit(&mut out, hit, args.full)?,
         }
+    }
+    if args.format == output::ReportFormat::Text && !hits.is_empty() {
+        let shown = match hits.len() < total {
+            true => format!(", {} shown (-n shows more)", hits.len()),
+            false => String::new(),
+        };
+        let units = if total == 1 {
+            "unit matches"
+        } else {
+            "units match"
+        };
+        writeln!(out, "{total} {units}{shown}")?;
     }
     out.flush()?;
     Ok(if hits.is_empty() {
