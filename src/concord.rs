@@ -136,7 +136,10 @@ fn lines(
                     &words,
                     range,
                     options.context,
-                    glossary,
+                    Translations {
+                        glossary,
+                        query: compiled,
+                    },
                 ));
             }
         }
@@ -162,7 +165,7 @@ fn line(
     words: &[(usize, &str)],
     range: Range<usize>,
     context: Context,
-    glossary: &Glossary,
+    translations: Translations,
 ) -> Line {
     let text = &passage.text;
     // The words before the keyword, and those after it.
@@ -213,9 +216,18 @@ fn line(
             .map(|(_, w)| w.to_string())
             .collect(),
         right_words: after.iter().take(n).map(|(_, w)| w.to_string()).collect(),
-        counterparts: counterparts(unit, lang, sentence, &keyword, glossary),
+        counterparts: counterparts(unit, lang, sentence, &keyword, translations),
         keyword,
     }
+}
+
+/// What tells a keyword's counterparts in the other languages: the
+/// document's keyword glossary, and the query's words with the translations
+/// learned for them from the corpus ([`crate::translations`]).
+#[derive(Clone, Copy)]
+struct Translations<'a> {
+    glossary: &'a Glossary,
+    query: &'a search::CompiledQuery,
 }
 
 /// Words kept for sorting: enough for `--sort-by L5`/`R5` whatever the context shown.
@@ -235,7 +247,7 @@ fn counterparts(
     lang: Lang,
     sentence: usize,
     keyword: &str,
-    glossary: &Glossary,
+    translations: Translations,
 ) -> PerLang<Option<Counterpart>> {
     let Some(link) = unit
         .links
@@ -251,7 +263,7 @@ fn counterparts(
         let passage = unit.passages.get(other).as_ref()?;
         let span = passage.span(link.sentences.get(other))?;
         let text = passage.text[span].to_owned();
-        let marks = counterpart_marks(&text, other, keyword, lang, glossary);
+        let marks = counterpart_marks(&text, other, keyword, lang, translations);
         Some(Counterpart { text, marks })
     })
 }
@@ -261,8 +273,10 @@ fn counterpart_marks(
     lang: Lang,
     keyword: &str,
     keyword_lang: Lang,
-    glossary: &Glossary,
+    translations: Translations,
 ) -> Vec<Range<usize>> {
+    let glossary = translations.glossary;
+    let learned = translations.query.translations(lang);
     let mut marks = Vec::new();
     let key = keyword
         .split_whitespace()
@@ -280,7 +294,10 @@ fn counterpart_marks(
     for analyzed in words(Analyzer::Stem(lang), text) {
         let word = &text[analyzed.offsets.clone()];
         let same_name = key.is_some() && names::name_key(word, lang) == key;
-        let same_term = analyzed.terms.iter().any(|t| terms.contains(t));
+        let same_term = analyzed
+            .terms
+            .iter()
+            .any(|t| terms.contains(t) || learned.contains(t));
         let same_spelling = spelling.chars().count() == 5
             && latin_spelling(&analyzed.terms[0]).starts_with(&spelling);
         if same_name || same_term || same_spelling {

@@ -17,3 +17,4 @@ pub mod model;
 mod parallel;
 pub mod search;
 pub mod text;
+pub mod translations;

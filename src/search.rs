@@ -24,6 +24,7 @@ use tantivy::{DocAddress, Searcher, Term};
 use crate::index::{io_error, tantivy_error, CorpusIndex, IndexError};
 use crate::model::{Lang, Passage, PerLang, Unit};
 use crate::text::{analyze, first_terms, latin, names, words, AnalyzedWord, Analyzer};
+use crate::translations;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
@@ -63,6 +64,10 @@ struct Marks {
     names: HashSet<String>,
     /// Exact word forms (`--exact`).
     forms: HashSet<String>,
+    /// The terms that translate the words searched in another language,
+    /// learned from the corpus ([`translations`]): marked in a hit, never
+    /// matched.
+    translations: HashSet<String>,
     /// Phrases: their words in order, each as its terms (the readings of an
     /// ambiguous word), stems or (exact) forms.
     phrases: Vec<(Analyzer, Vec<Vec<String>>)>,
@@ -137,10 +142,11 @@ pub fn compile_with(
         .compile(&ast, false)
         .map_err(error)?
         .ok_or_else(|| error("no word to search for".to_owned()))?;
-    Ok(CompiledQuery {
-        query,
-        marks: compiler.marks,
-    })
+    let mut marks = compiler.marks;
+    if !exact {
+        mark_translations(index, &mut marks)?;
+    }
+    Ok(CompiledQuery { query, marks })
 }
 
 /// A query with the apostrophes that belong to words (`Qazaqstannyn'`,
@@ -167,6 +173,31 @@ fn apostrophes_in_words(query: &str) -> String {
         before = Some(c);
     }
     out
+}
+
+/// Adds to each language's marks the words that translate the words
+/// searched in another ([`translations`]), so that `сайлау` marks `выборов`
+/// and `elections` too.
+fn mark_translations(index: &CorpusIndex, marks: &mut PerLang<Marks>) -> Result<(), SearchError> {
+    let searcher = index.reader.searcher();
+    let mut learned: PerLang<HashSet<String>> = PerLang::default();
+    for lang in Lang::ALL {
+        let stems: Vec<String> = marks.get(lang).stems.iter().cloned().collect();
+        if stems.is_empty() {
+            continue;
+        }
+        let found = translations::counterparts(index, &searcher, lang, &stems)?;
+        for other in Lang::ALL {
+            learned
+                .get_mut(other)
+                .extend(found.get(other).iter().cloned());
+        }
+    }
+    for lang in Lang::ALL {
+        let learned = std::mem::take(learned.get_mut(lang));
+        marks.get_mut(lang).translations.extend(learned);
+    }
+    Ok(())
 }
 
 /// A query as an error quotes it: a long one by its first 60 characters.
@@ -514,6 +545,7 @@ pub fn run(
                     .expect("a text has a passage"),
                 lang,
                 query.marks.get(lang),
+                true,
             ),
             None => Vec::new(),
         });
@@ -578,7 +610,8 @@ fn phrase_readings(words: &[AnalyzedWord]) -> Vec<Vec<&str>> {
 
 /// The byte ranges in a passage of what a query's marks match: words, names,
 /// prefixes, and each phrase as one range from its first word to its last.
-fn highlight(passage: &Passage, lang: Lang, marks: &Marks) -> Vec<Range<usize>> {
+/// With `translated`, the words that translate the query's are marked too.
+fn highlight(passage: &Passage, lang: Lang, marks: &Marks, translated: bool) -> Vec<Range<usize>> {
     let text = passage.text.as_str();
     let mut ranges: Vec<Range<usize>> = Vec::new();
     if !marks.names.is_empty() {
@@ -591,12 +624,17 @@ fn highlight(passage: &Passage, lang: Lang, marks: &Marks) -> Vec<Range<usize>> 
     }
     let wants = |analyzer: Analyzer| marks.phrases.iter().any(|(a, _)| *a == analyzer);
     let stem = Analyzer::Stem(lang);
-    if !marks.stems.is_empty() || wants(stem) {
+    let translations = match translated {
+        true => &marks.translations,
+        false => &HashSet::new(),
+    };
+    if !marks.stems.is_empty() || !translations.is_empty() || wants(stem) {
         let words = words(stem, text);
+        let marked = |t: &String| marks.stems.contains(t) || translations.contains(t);
         ranges.extend(
             words
                 .iter()
-                .filter(|w| w.terms.iter().any(|t| marks.stems.contains(t)))
+                .filter(|w| w.terms.iter().any(marked))
                 .map(|w| w.offsets.clone()),
         );
         ranges.extend(phrase_ranges(&words, marks, stem));
@@ -678,10 +716,16 @@ impl CompiledQuery {
             .any(|&lang| !self.marks.get(lang).is_empty())
     }
 
+    /// The terms of `lang` that translate the words the query searches in
+    /// the other languages, learned from the corpus ([`translations`]).
+    pub fn translations(&self, lang: Lang) -> &HashSet<String> {
+        &self.marks.get(lang).translations
+    }
+
     /// The byte ranges of what the query matches in a passage of `lang`: a
     /// word, a name, a prefix's word, or a whole phrase.
     pub fn matches(&self, passage: &Passage, lang: Lang) -> Vec<Range<usize>> {
-        highlight(passage, lang, self.marks.get(lang))
+        highlight(passage, lang, self.marks.get(lang), false)
     }
 }
 

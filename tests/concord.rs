@@ -194,6 +194,34 @@ fn parallel_lines_carry_the_aligned_sentences_and_counterpart_words() {
         .map(|m| &text[m[0].as_u64().unwrap() as usize..m[1].as_u64().unwrap() as usize])
         .collect();
     assert!(marked.contains(&"elections"), "{marked:?}");
+    // The Russian `выборов` is marked too: the only word marked.
+    let text = ru["text"].as_str().unwrap();
+    let marked: Vec<&str> = ru["highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| &text[m[0].as_u64().unwrap() as usize..m[1].as_u64().unwrap() as usize])
+        .collect();
+    assert_eq!(marked, ["выборов"]);
+}
+
+#[test]
+fn a_counterpart_the_keyword_lists_do_not_give_is_learned_from_the_corpus() {
+    // `шақыру` "convocation" is in no keyword list; the aligned sentences
+    // teach that the Russian say `созыв` for it.
+    let lines = json_lines(&["шақыру", "--lang", "kk", "--parallel"]);
+    let mut marked: Vec<String> = Vec::new();
+    for line in &lines {
+        let ru = &line["counterparts"]["ru"];
+        let Some(text) = ru["text"].as_str() else {
+            continue;
+        };
+        marked.extend(ru["highlights"].as_array().unwrap().iter().map(|m| {
+            text[m[0].as_u64().unwrap() as usize..m[1].as_u64().unwrap() as usize].to_lowercase()
+        }));
+    }
+    assert!(!lines.is_empty());
+    assert!(marked.iter().any(|w| w.starts_with("созыв")), "{marked:?}");
 }
 
 #[test]

@@ -464,3 +464,29 @@ fn a_unit_of_one_language_shows_no_rows_for_the_others() {
         "{text}"
     );
 }
+
+/// The distinct words of a list, sorted.
+fn words(mut marked: Vec<&str>) -> Vec<&str> {
+    marked.sort();
+    marked.dedup();
+    marked
+}
+
+#[test]
+fn the_translation_of_the_matched_word_is_marked_in_the_other_languages() {
+    // Learned from the aligned sentences: `сайлау` is `выборы` and `election`.
+    let hits = search_json(&["сайлау"]);
+    let hit = election_dates_unit(&hits).unwrap();
+    assert_eq!(words(marked(hit, "ru")), ["выборов"]);
+    assert_eq!(words(marked(hit, "en")), ["elections"]);
+    // And back, from English; nothing else is marked where nothing is sure.
+    let hits = search_json(&["elections"]);
+    let hit = election_dates_unit(&hits).unwrap();
+    assert_eq!(words(marked(hit, "kk")), ["сайлау"]);
+    assert_eq!(words(marked(hit, "ru")), ["выборов"]);
+    // Searching one language, the hits are that language's; the counterparts
+    // are marked all the same.
+    let hits = search_json(&["выборы", "--lang", "ru"]);
+    let hit = election_dates_unit(&hits).unwrap();
+    assert_eq!(words(marked(hit, "kk")), ["сайлау"]);
+}

@@ -75,6 +75,17 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     words
 });
 
+/// The function words of `data/language-words.tsv` for `lang` (`және`,
+/// `что`, `that`): words that say which language a text is in, and what it
+/// is about never.
+pub fn function_words(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::Kk => &WORDS.kazakh,
+        Lang::Ru => &WORDS.russian,
+        Lang::En => &WORDS.english,
+    }
+}
+
 /// Endings vote only on words this long, in letters.
 const ENDING_MIN_LETTERS: usize = 5;
 
