@@ -127,7 +127,7 @@ fn lines(
                     true => &none,
                     false => glossaries
                         .entry(unit.doc.clone())
-                        .or_insert_with(|| glossary(index, &unit.doc)),
+                        .or_insert_with(|| index.glossary(&unit.doc)),
                 };
                 lines.push(line(
                     unit,
@@ -145,16 +145,6 @@ fn lines(
         }
     }
     Ok(lines)
-}
-
-/// The glossary of a document's keyword lists, from its keywords unit.
-fn glossary(index: &CorpusIndex, doc: &str) -> Glossary {
-    let units = index.units_in(doc, "abstract/keywords").unwrap_or_default();
-    let keywords = units.first();
-    match keywords {
-        Some(unit) => Glossary::from_keywords(&PerLang::from_fn(|lang| unit.text(lang))),
-        None => Glossary::default(),
-    }
 }
 
 /// One concordance line; `words` are the passage's words with their offsets.

@@ -8,7 +8,7 @@
 //! A prefix is matched against word forms, not stems, so `Бөкейх*` means
 //! what it says.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 use tantivy::collector::TopDocs;
@@ -21,6 +21,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::Token;
 use tantivy::{DocAddress, Searcher, Term};
 
+use crate::align::anchors::Glossary;
 use crate::index::{io_error, tantivy_error, CorpusIndex, IndexError};
 use crate::model::{Lang, Passage, PerLang, Unit};
 use crate::text::{analyze, first_terms, latin, names, words, AnalyzedWord, Analyzer};
@@ -535,20 +536,29 @@ pub fn run(
         )
         .map_err(tantivy_error())?;
     let mut hits = Vec::with_capacity(top.len());
+    let mut glossaries: HashMap<String, Glossary> = HashMap::new();
     for (score, address) in top.into_iter().take(limit) {
         let unit = index.unit_at(&searcher, address)?;
-        let highlights = PerLang::from_fn(|lang| match unit.text(lang) {
-            Some(_) => highlight(
-                unit.passages
-                    .get(lang)
-                    .as_ref()
-                    .expect("a text has a passage"),
+        let glossary = glossaries
+            .entry(unit.doc.clone())
+            .or_insert_with(|| index.glossary(&unit.doc));
+        let highlights = PerLang::from_fn(|lang| {
+            let passage = unit.passages.get(lang).as_ref()?;
+            // The query's translations: learned from the corpus, and the terms
+            // the document's keyword lists pair with the words searched.
+            let mut translations = query.marks.get(lang).translations.clone();
+            for from in Lang::ALL.into_iter().filter(|&from| from != lang) {
+                let stems: Vec<String> = query.marks.get(from).stems.iter().cloned().collect();
+                translations.extend(glossary.counterparts(&stems, from, lang));
+            }
+            Some(highlight(
+                passage,
                 lang,
                 query.marks.get(lang),
-                true,
-            ),
-            None => Vec::new(),
+                Some(&translations),
+            ))
         });
+        let highlights = PerLang::from_fn(|lang| highlights.get(lang).clone().unwrap_or_default());
         hits.push(Hit {
             score,
             unit,
@@ -610,8 +620,14 @@ fn phrase_readings(words: &[AnalyzedWord]) -> Vec<Vec<&str>> {
 
 /// The byte ranges in a passage of what a query's marks match: words, names,
 /// prefixes, and each phrase as one range from its first word to its last.
-/// With `translated`, the words that translate the query's are marked too.
-fn highlight(passage: &Passage, lang: Lang, marks: &Marks, translated: bool) -> Vec<Range<usize>> {
+/// With `translations`, those terms (what translates the query's words) are
+/// marked too.
+fn highlight(
+    passage: &Passage,
+    lang: Lang,
+    marks: &Marks,
+    translations: Option<&HashSet<String>>,
+) -> Vec<Range<usize>> {
     let text = passage.text.as_str();
     let mut ranges: Vec<Range<usize>> = Vec::new();
     if !marks.names.is_empty() {
@@ -624,10 +640,8 @@ fn highlight(passage: &Passage, lang: Lang, marks: &Marks, translated: bool) -> 
     }
     let wants = |analyzer: Analyzer| marks.phrases.iter().any(|(a, _)| *a == analyzer);
     let stem = Analyzer::Stem(lang);
-    let translations = match translated {
-        true => &marks.translations,
-        false => &HashSet::new(),
-    };
+    let none = HashSet::new();
+    let translations = translations.unwrap_or(&none);
     if !marks.stems.is_empty() || !translations.is_empty() || wants(stem) {
         let words = words(stem, text);
         let marked = |t: &String| marks.stems.contains(t) || translations.contains(t);
@@ -725,7 +739,7 @@ impl CompiledQuery {
     /// The byte ranges of what the query matches in a passage of `lang`: a
     /// word, a name, a prefix's word, or a whole phrase.
     pub fn matches(&self, passage: &Passage, lang: Lang) -> Vec<Range<usize>> {
-        highlight(passage, lang, self.marks.get(lang), false)
+        highlight(passage, lang, self.marks.get(lang), None)
     }
 }
 

@@ -490,3 +490,16 @@ fn the_translation_of_the_matched_word_is_marked_in_the_other_languages() {
     let hit = election_dates_unit(&hits).unwrap();
     assert_eq!(words(marked(hit, "kk")), ["сайлау"]);
 }
+
+#[test]
+fn a_term_the_keyword_lists_pair_is_marked_though_it_stands_once() {
+    // `егемендік` stands once, in the keyword lists, too rarely to learn;
+    // the lists pair it with `суверенитет` and `sovereignty`.
+    let hits = search_json(&["егемендік"]);
+    let hit = hits
+        .iter()
+        .find(|h| h["section"] == "abstract/keywords")
+        .unwrap();
+    assert_eq!(marked(hit, "ru"), ["суверенитет"]);
+    assert_eq!(marked(hit, "en"), ["sovereignty"]);
+}

@@ -23,8 +23,9 @@ use tantivy::{
 
 pub use schema::Fields;
 
+use crate::align::anchors::Glossary;
 use crate::corpus::Fingerprint;
-use crate::model::{Lang, Unit};
+use crate::model::{Lang, PerLang, Unit};
 use crate::text::{self, names};
 
 const CURRENT: &str = "CURRENT";
@@ -518,6 +519,16 @@ impl CorpusIndex {
             message: format!(
                 "a stored unit does not read back ({reason}); `ushtil build` finds the damage and builds the index anew"
             ),
+        }
+    }
+
+    /// The glossary of a document's keyword lists, from its keywords unit:
+    /// the terms they pair across languages (none where they cannot).
+    pub fn glossary(&self, doc: &str) -> Glossary {
+        let units = self.units_in(doc, "abstract/keywords").unwrap_or_default();
+        match units.first() {
+            Some(unit) => Glossary::from_keywords(&PerLang::from_fn(|lang| unit.text(lang))),
+            None => Glossary::default(),
         }
     }
 
