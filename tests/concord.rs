@@ -175,6 +175,17 @@ fn a_sample_is_the_same_for_the_same_seed() {
     assert_ne!(a, c);
 }
 
+/// The words a counterpart sentence of a concordance line marks.
+fn counterpart_marks(counterpart: &serde_json::Value) -> Vec<&str> {
+    let text = counterpart["text"].as_str().unwrap();
+    counterpart["highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| &text[m[0].as_u64().unwrap() as usize..m[1].as_u64().unwrap() as usize])
+        .collect()
+}
+
 #[test]
 fn parallel_lines_carry_the_aligned_sentences_and_counterpart_words() {
     let lines = json_lines(&["сайлау", "--lang", "kk", "--parallel"]);
@@ -184,25 +195,11 @@ fn parallel_lines_carry_the_aligned_sentences_and_counterpart_words() {
         .unwrap();
     let ru = &dates["counterparts"]["ru"];
     assert!(ru["text"].as_str().unwrap().contains("12-14 и 28 ноября"));
-    let en = &dates["counterparts"]["en"];
-    let text = en["text"].as_str().unwrap();
     // The keyword lists pair сайлау with elections: the English word is marked.
-    let marked: Vec<&str> = en["highlights"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| &text[m[0].as_u64().unwrap() as usize..m[1].as_u64().unwrap() as usize])
-        .collect();
+    let marked = counterpart_marks(&dates["counterparts"]["en"]);
     assert!(marked.contains(&"elections"), "{marked:?}");
     // The Russian `выборов` is marked too: the only word marked.
-    let text = ru["text"].as_str().unwrap();
-    let marked: Vec<&str> = ru["highlights"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| &text[m[0].as_u64().unwrap() as usize..m[1].as_u64().unwrap() as usize])
-        .collect();
-    assert_eq!(marked, ["выборов"]);
+    assert_eq!(counterpart_marks(ru), ["выборов"]);
 }
 
 #[test]
@@ -213,12 +210,9 @@ fn a_counterpart_the_keyword_lists_do_not_give_is_learned_from_the_corpus() {
     let mut marked: Vec<String> = Vec::new();
     for line in &lines {
         let ru = &line["counterparts"]["ru"];
-        let Some(text) = ru["text"].as_str() else {
-            continue;
-        };
-        marked.extend(ru["highlights"].as_array().unwrap().iter().map(|m| {
-            text[m[0].as_u64().unwrap() as usize..m[1].as_u64().unwrap() as usize].to_lowercase()
-        }));
+        if ru["text"].is_string() {
+            marked.extend(counterpart_marks(ru).iter().map(|w| w.to_lowercase()));
+        }
     }
     assert!(!lines.is_empty());
     assert!(marked.iter().any(|w| w.starts_with("созыв")), "{marked:?}");
