@@ -305,3 +305,17 @@ fn a_query_with_no_word_to_line_up_is_an_error() {
     );
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_concordance_of_election_lists_no_elected() {
+    // English by lemma: `elections` is `election`, `elected` is `elect`.
+    let lines = json_lines(&["election", "--lang", "en"]);
+    let keywords: std::collections::BTreeSet<String> = lines
+        .iter()
+        .map(|l| l["keyword"].as_str().unwrap().to_lowercase())
+        .collect();
+    assert_eq!(
+        keywords.into_iter().collect::<Vec<_>>(),
+        ["election", "elections"]
+    );
+}

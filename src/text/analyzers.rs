@@ -3,14 +3,14 @@
 //!
 //! Every chain is: words → NFC → script folding → lower case → stemmer; the
 //! Kazakh one reads the Latin alphabet of 2021 as Cyrillic before stemming,
-//! and the Russian one gives dictionary lemmas (every likely reading of an
+//! and the Russian and English ones give lemmas (every likely reading of an
 //! ambiguous form, at one position) where a stemmer gives a stem.
 
-use rust_stemmers::Algorithm;
 use tantivy::tokenizer::{LowerCaser, TextAnalyzer, Token, TokenizerManager};
 
 use super::filters::{
-    KazakhLatin, KazakhStem, MapFilter, Nfc, ReadingsFilter, RussianLemmas, ScriptFold, Snowball,
+    EnglishLemmas, KazakhLatin, KazakhStem, MapFilter, Nfc, ReadingsFilter, RussianLemmas,
+    ScriptFold,
 };
 use super::tokenizer::WordTokenizer;
 use crate::model::Lang;
@@ -37,9 +37,7 @@ impl Analyzer {
             .filter(MapFilter(ScriptFold))
             .filter(LowerCaser);
         match self {
-            Analyzer::Stem(Lang::En) => words
-                .filter(MapFilter(Snowball::new(Algorithm::English)))
-                .build(),
+            Analyzer::Stem(Lang::En) => words.filter(ReadingsFilter(EnglishLemmas)).build(),
             Analyzer::Stem(Lang::Ru) => words.filter(ReadingsFilter(RussianLemmas)).build(),
             Analyzer::Stem(Lang::Kk) => words
                 .filter(MapFilter(KazakhLatin))
@@ -159,8 +157,10 @@ mod tests {
     }
 
     #[test]
-    fn english_stems_through_snowball() {
-        assert_eq!(terms(Analyzer::Stem(Lang::En), "elections"), ["elect"]);
+    fn english_forms_meet_at_their_lemma() {
+        let en = Analyzer::Stem(Lang::En);
+        assert_eq!(terms(en, "elections election"), ["election", "election"]);
+        assert_eq!(terms(en, "elected"), ["elect"]);
     }
 
     #[test]

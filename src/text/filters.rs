@@ -7,14 +7,10 @@
 //! [`ReadingsFilter`]: its readings stand at the word's position. Offsets are
 //! never touched, so every token still points at the word as printed.
 
-use std::borrow::Cow;
-use std::sync::Arc;
-
-use rust_stemmers::{Algorithm, Stemmer};
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-use super::{fold, kazakh, latin, russian};
+use super::{english, fold, kazakh, latin, russian};
 
 /// A rewrite of one token's text. `buffer` is scratch space the filter keeps
 /// between tokens, so a rewrite need not allocate.
@@ -103,28 +99,6 @@ pub struct ScriptFold;
 impl TermMap for ScriptFold {
     fn map(&self, term: &mut String, buffer: &mut String) {
         fold::fold_word(term, buffer);
-    }
-}
-
-/// A Snowball stemmer from rust-stemmers; expects lower-cased input.
-#[derive(Clone)]
-pub struct Snowball {
-    stemmer: Arc<Stemmer>,
-}
-
-impl Snowball {
-    pub fn new(algorithm: Algorithm) -> Self {
-        Snowball {
-            stemmer: Arc::new(Stemmer::create(algorithm)),
-        }
-    }
-}
-
-impl TermMap for Snowball {
-    fn map(&self, term: &mut String, _buffer: &mut String) {
-        if let Cow::Owned(stem) = self.stemmer.stem(term) {
-            *term = stem;
-        }
     }
 }
 
@@ -245,5 +219,16 @@ pub struct RussianLemmas;
 impl TermReadings for RussianLemmas {
     fn readings(&self, term: &str, out: &mut Vec<String>) {
         russian::readings_into(term, out);
+    }
+}
+
+/// English by the lemmas of a list, Porter2 for words it does not know
+/// ([`english::readings_into`]); expects lower-cased input.
+#[derive(Clone, Copy)]
+pub struct EnglishLemmas;
+
+impl TermReadings for EnglishLemmas {
+    fn readings(&self, term: &str, out: &mut Vec<String>) {
+        english::readings_into(term, out);
     }
 }

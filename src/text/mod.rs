@@ -2,6 +2,7 @@
 //! per-language analyzers that index and query the corpus.
 
 pub mod analyzers;
+pub mod english;
 pub mod filters;
 pub mod fold;
 pub mod kazakh;
