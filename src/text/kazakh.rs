@@ -170,6 +170,9 @@ const PROTECTED: &[&str] = &[
     // "other", not `өз-ге` "to oneself"; "trade", "school", "topic", not
     // converbs; "price", not `бақ-а`
     "өзге", "кәсіп", "мектеп", "тақырып", "баға",
+    // nouns in `-шы`/`-ші` ("leader", "farmhand", "neighbour"), not the
+    // imperative of `бас-`, `қос-`, `көр-` ("press!", "add!", "look!")
+    "басшы", "қосшы", "көрші",
 ];
 
 /// Roots that drop their last vowel when a vowel-initial suffix follows
@@ -1030,6 +1033,37 @@ const FINITE_VERB: Table = &[
     ("мек", After::VerbVowel),
     ("мақ", After::VerbConsonant),
     ("мек", After::VerbConsonant),
+    // past, 2nd person plural: `бар-дыңдар`, `кел-діңдер`, `айт-тыңдар`
+    // (a noun's plural comes before its genitive, never after)
+    ("дыңдар", After::VowelOrSonorant),
+    ("діңдер", After::VowelOrSonorant),
+    ("тыңдар", After::Voiceless),
+    ("тіңдер", After::Voiceless),
+    // polite and plural negative imperative of a listed root: `бар-маңыз`,
+    // `айт-паңыздар`, `жаз-баңдар` (`маңыз` "importance" alone is no verb)
+    ("маңыздар", After::VerbRoot),
+    ("меңіздер", After::VerbRoot),
+    ("баңыздар", After::VerbRoot),
+    ("беңіздер", After::VerbRoot),
+    ("паңыздар", After::VerbRoot),
+    ("пеңіздер", After::VerbRoot),
+    ("маңыз", After::VerbRoot),
+    ("меңіз", After::VerbRoot),
+    ("баңыз", After::VerbRoot),
+    ("беңіз", After::VerbRoot),
+    ("паңыз", After::VerbRoot),
+    ("пеңіз", After::VerbRoot),
+    ("маңдар", After::VerbRoot),
+    ("меңдер", After::VerbRoot),
+    ("баңдар", After::VerbRoot),
+    ("беңдер", After::VerbRoot),
+    ("паңдар", After::VerbRoot),
+    ("пеңдер", After::VerbRoot),
+    // the softened imperative `-шы`/`-ші` of a listed root: `айт-шы`,
+    // `кел-ші`, `оқы-шы` (an agent noun takes it after the verbal noun,
+    // `жазу-шы`, which is no root)
+    ("шы", After::VerbRoot),
+    ("ші", After::VerbRoot),
     // converb and present participle `-а`/`-е`/`-й` of a known verb
     ("а", After::ConverbA),
     ("е", After::ConverbA),
@@ -1390,6 +1424,34 @@ mod tests {
     #[test]
     fn conditional_and_imperative() {
         all_stem_to(&["барса", "барсын", "барсам"], "бар");
+    }
+
+    #[test]
+    fn softened_imperative_in_shy_and_shi() {
+        all_stem_to(&["айтшы", "айтты", "айту"], "айт");
+        all_stem_to(&["келші", "келді"], "кел");
+        // An agent noun, on the verbal noun or on a root that is a noun too.
+        assert_ne!(stem("жазушы"), stem("жаз"));
+        assert_eq!(stem("басшысы"), stem("басшы"));
+        assert_eq!(stem("көршінің"), "көрші");
+    }
+
+    #[test]
+    fn past_tense_second_person_plural() {
+        // `-дыңдар` after a sonorant, `-тыңдар` after a voiceless consonant.
+        all_stem_to(&["бардыңдар", "бардым", "барды"], "бар");
+        all_stem_to(&["айттыңдар", "айттым"], "айт");
+        all_stem_to(&["келдіңдер", "келдім"], "кел");
+    }
+
+    #[test]
+    fn polite_and_plural_negative_imperative() {
+        // `-маңыз` after a sonorant, `-паңыз` after a voiceless consonant,
+        // `-баңдар` after `з`; `маңыз` "importance" is a noun of its own.
+        all_stem_to(&["бармаңыз", "бармаңыздар", "бармаңдар"], "бар");
+        all_stem_to(&["айтпаңыз", "айтпаңыздар"], "айт");
+        all_stem_to(&["жазбаңдар", "жазды"], "жаз");
+        assert_eq!(stem("маңызды"), stem("маңыз"));
     }
 
     #[test]
