@@ -933,6 +933,12 @@ const FINITE_VERB: Table = &[
     ("имін", After::Consonant),
     ("имыз", After::Consonant),
     ("иміз", After::Consonant),
+    // the optative of a root in `-ы`/`-і`, whose vowel and `й` are written
+    // `и`: `оқы-йын` is `оқиын`, `оқы-йық` `оқиық`
+    ("иын", After::Consonant),
+    ("иін", After::Consonant),
+    ("иық", After::Consonant),
+    ("иік", After::Consonant),
     // colloquial 1st person `бар-а-м`
     ("ам", After::VerbConsonant),
     ("ем", After::VerbConsonant),
@@ -1434,6 +1440,12 @@ mod tests {
         assert_ne!(stem("жазушы"), stem("жаз"));
         assert_eq!(stem("басшысы"), stem("басшы"));
         assert_eq!(stem("көршінің"), "көрші");
+    }
+
+    #[test]
+    fn optative_of_a_root_in_y() {
+        all_stem_to(&["оқиын", "оқиық", "оқиды", "оқу"], "оқ");
+        all_stem_to(&["барайын", "барайық"], "бар");
     }
 
     #[test]
