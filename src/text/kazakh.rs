@@ -1066,8 +1066,7 @@ const FINITE_VERB: Table = &[
     ("паңдар", After::VerbRoot),
     ("пеңдер", After::VerbRoot),
     // the softened imperative `-шы`/`-ші` of a listed root: `айт-шы`,
-    // `кел-ші`, `оқы-шы` (an agent noun takes it after the verbal noun,
-    // `жазу-шы`, which is no root)
+    // `кел-ші`, `оқы-шы` (the agent participle `жаз-ушы` is a participle's)
     ("шы", After::VerbRoot),
     ("ші", After::VerbRoot),
     // converb and present participle `-а`/`-е`/`-й` of a known verb
@@ -1100,6 +1099,12 @@ const PARTICIPLE: Table = &[
     ("ар", After::FutureStem),
     ("ер", After::FutureStem),
     ("р", After::VerbRoot),
+    // The agent participle `-ушы`/`-уші` (`басқар-ушы`, `қабылда-ушы`),
+    // which the treebank lemmatises to its verb.
+    ("ушы", After::Consonant),
+    ("уші", After::Consonant),
+    ("ушы", After::VerbVowel),
+    ("уші", After::VerbVowel),
     // The verbal noun `-у`: after a consonant (`ал-у`, `бер-у`), and after
     // a vowel when the stem is recognisably a verb (`сайла-у`, `сақта-у`).
     ("у", After::Consonant),
@@ -1436,10 +1441,16 @@ mod tests {
     fn softened_imperative_in_shy_and_shi() {
         all_stem_to(&["айтшы", "айтты", "айту"], "айт");
         all_stem_to(&["келші", "келді"], "кел");
-        // An agent noun, on the verbal noun or on a root that is a noun too.
-        assert_ne!(stem("жазушы"), stem("жаз"));
+        // A noun in `-шы` on a root that is a noun too stays itself.
         assert_eq!(stem("басшысы"), stem("басшы"));
         assert_eq!(stem("көршінің"), "көрші");
+    }
+
+    #[test]
+    fn agent_participle_in_ushy_goes_to_its_verb() {
+        all_stem_to(&["басқарушы", "басқарды", "басқару"], "басқар");
+        all_stem_to(&["қабылдаушы", "қабылдады"], "қабылда");
+        all_stem_to(&["жазушы", "жазды"], "жаз");
     }
 
     #[test]
