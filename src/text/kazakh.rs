@@ -576,6 +576,9 @@ fn follows(stem: &str, after: After) -> bool {
                 && (syllables(stem) <= 1
                     || is_verb_like(stem)
                     || stem.ends_with(['л', 'н'])
+                    // `ғ`, `г`, `б` end a stem only where its `қ`, `к`, `п`
+                    // is voiced before a vowel (`жолығ-ып`, `таб-ып`)
+                    || stem.ends_with(['ғ', 'г', 'б'])
                     || ["ыс", "іс", "ас", "ес"].iter().any(|x| stem.ends_with(x)))
         }
         After::La => after_la(stem),
@@ -1451,6 +1454,12 @@ mod tests {
         all_stem_to(&["басқарушы", "басқарды", "басқару"], "басқар");
         all_stem_to(&["қабылдаушы", "қабылдады"], "қабылда");
         all_stem_to(&["жазушы", "жазды"], "жаз");
+    }
+
+    #[test]
+    fn converb_after_a_voiced_stem_final_consonant() {
+        // `жолық-` "meet": `жолығ-ып`, its `қ` voiced before the vowel.
+        all_stem_to(&["жолығып", "жолықты", "жолыққан"], "жолық");
     }
 
     #[test]
