@@ -21,7 +21,6 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::Token;
 use tantivy::{DocAddress, Searcher, Term};
 
-use crate::align::anchors::Glossary;
 use crate::index::{io_error, tantivy_error, CorpusIndex, IndexError};
 use crate::model::{Lang, Passage, PerLang, Unit};
 use crate::text::{analyze, first_terms, latin, names, words, AnalyzedWord, Analyzer};
@@ -164,10 +163,11 @@ fn apostrophes_in_words(query: &str) -> String {
         if c == '\'' {
             let after_letter = before.is_some_and(char::is_alphabetic);
             let before_letter = chars.peek().is_some_and(|c| c.is_alphabetic());
-            match (after_letter, before_letter) {
-                (true, true) => written = '’',
-                (true, false) if !quoted => written = '’',
-                (false, _) | (true, false) => quoted = !quoted,
+            // Inside a word, or ending one outside a quoted phrase: a letter's.
+            if after_letter && (before_letter || !quoted) {
+                written = '’';
+            } else {
+                quoted = !quoted;
             }
         }
         out.push(written);
@@ -444,9 +444,10 @@ impl Compiler<'_> {
         if !lower.chars().all(|c| c.is_ascii_lowercase()) || lower.chars().count() < 4 {
             return Ok(Vec::new());
         }
+        let searcher = self.index.reader.searcher();
         let english = first_terms(Analyzer::Stem(Lang::En), &lower);
         if let [english] = &english[..] {
-            if self.indexed(self.index.fields.stem(Lang::En), english)? {
+            if indexed(&searcher, self.index.fields.stem(Lang::En), english)? {
                 return Ok(Vec::new());
             }
         }
@@ -458,27 +459,11 @@ impl Compiler<'_> {
         stems.dedup();
         let mut known = Vec::new();
         for stem in stems {
-            if self.indexed(field, &stem)? {
+            if indexed(&searcher, field, &stem)? {
                 known.push(stem);
             }
         }
         Ok(known)
-    }
-
-    /// Whether a term is in a field of the index.
-    fn indexed(&self, field: Field, term: &str) -> Result<bool, String> {
-        for segment in self.index.reader.searcher().segment_readers() {
-            let inverted = segment.inverted_index(field).map_err(|e| e.to_string())?;
-            if inverted
-                .terms()
-                .get(term.as_bytes())
-                .map_err(|e| e.to_string())?
-                .is_some()
-            {
-                return Ok(true);
-            }
-        }
-        Ok(false)
     }
 
     /// A word prefix as the words of the index that start with it (any of them
@@ -526,46 +511,61 @@ pub fn run(
     query: &CompiledQuery,
     limit: usize,
 ) -> Result<Vec<Hit>, SearchError> {
+    Ok(run_counted(index, query, limit)?.0)
+}
+
+/// [`run`], with how many units match in all, counted in the same pass.
+pub fn run_counted(
+    index: &CorpusIndex,
+    query: &CompiledQuery,
+    limit: usize,
+) -> Result<(Vec<Hit>, usize), SearchError> {
     let searcher = index.reader.searcher();
     let tantivy_error = || tantivy_error(&index.path);
-    let top = searcher
+    let (top, total) = searcher
         .search(
             &query.query,
-            // TopDocs reserves room for `limit` hits up front: no more than there are units.
-            &TopDocs::with_limit(limit.min(searcher.num_docs() as usize).max(1)).order_by_score(),
+            &(
+                // TopDocs reserves room for `limit` hits up front: no more than there are units.
+                TopDocs::with_limit(limit.min(searcher.num_docs() as usize).max(1))
+                    .order_by_score(),
+                tantivy::collector::Count,
+            ),
         )
         .map_err(tantivy_error())?;
     let mut hits = Vec::with_capacity(top.len());
-    let mut glossaries: HashMap<String, Glossary> = HashMap::new();
+    // Per document, what translates the query's words in each language:
+    // learned from the corpus, and what its keyword lists pair with them.
+    let mut translations: HashMap<String, PerLang<HashSet<String>>> = HashMap::new();
     for (score, address) in top.into_iter().take(limit) {
         let unit = index.unit_at(&searcher, address)?;
-        let glossary = glossaries
-            .entry(unit.doc.clone())
-            .or_insert_with(|| index.glossary(&unit.doc));
-        let highlights = PerLang::from_fn(|lang| {
-            let passage = unit.passages.get(lang).as_ref()?;
-            // The query's translations: learned from the corpus, and the terms
-            // the document's keyword lists pair with the words searched.
-            let mut translations = query.marks.get(lang).translations.clone();
-            for from in Lang::ALL.into_iter().filter(|&from| from != lang) {
-                let stems: Vec<String> = query.marks.get(from).stems.iter().cloned().collect();
-                translations.extend(glossary.counterparts(&stems, from, lang));
-            }
-            Some(highlight(
+        let translations = translations.entry(unit.doc.clone()).or_insert_with(|| {
+            let glossary = index.glossary(&unit.doc);
+            PerLang::from_fn(|lang| {
+                let mut terms = query.marks.get(lang).translations.clone();
+                for from in Lang::ALL.into_iter().filter(|&from| from != lang) {
+                    let stems: Vec<String> = query.marks.get(from).stems.iter().cloned().collect();
+                    terms.extend(glossary.counterparts(&stems, from, lang));
+                }
+                terms
+            })
+        });
+        let highlights = PerLang::from_fn(|lang| match unit.passages.get(lang) {
+            Some(passage) => highlight(
                 passage,
                 lang,
                 query.marks.get(lang),
-                Some(&translations),
-            ))
+                Some(translations.get(lang)),
+            ),
+            None => Vec::new(),
         });
-        let highlights = PerLang::from_fn(|lang| highlights.get(lang).clone().unwrap_or_default());
         hits.push(Hit {
             score,
             unit,
             highlights,
         });
     }
-    Ok(hits)
+    Ok((hits, total))
 }
 
 /// How many units match a compiled query.
@@ -587,6 +587,22 @@ pub fn search(
 ) -> Result<Vec<Hit>, SearchError> {
     let compiled = compile(index, query, langs)?;
     run(index, &compiled, limit)
+}
+
+/// Whether a term is in a field of the index.
+fn indexed(searcher: &Searcher, field: Field, term: &str) -> Result<bool, String> {
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(field).map_err(|e| e.to_string())?;
+        if inverted
+            .terms()
+            .get(term.as_bytes())
+            .map_err(|e| e.to_string())?
+            .is_some()
+        {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// The most readings of a phrase searched: each is a phrase query of its own.

@@ -48,9 +48,9 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     let index = context.open_index()?;
     let langs = args.lang.map_or(Lang::ALL.to_vec(), |lang| vec![lang]);
     let query = search::compile(&index, &args.query, &langs)?;
-    let total = search::count(&index, &query)?;
     let mut out = BufWriter::new(anstream::stdout().lock());
     if args.count {
+        let total = search::count(&index, &query)?;
         writeln!(out, "{total}")?;
         out.flush()?;
         return Ok(if total == 0 {
@@ -59,7 +59,7 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
             Status::Found
         });
     }
-    let hits = search::run(&index, &query, args.limit)?;
+    let (hits, total) = search::run_counted(&index, &query, args.limit)?;
     for hit in &hits {
         match args.format {
             output::ReportFormat::Json => writeln!(
