@@ -10,9 +10,9 @@ use std::ops::{ControlFlow, Range};
 
 use crate::align::anchors::Glossary;
 use crate::index::CorpusIndex;
-use crate::ingest::segment;
 use crate::model::{Lang, Passage, PerLang, Unit};
 use crate::search::{self, SearchError};
+use crate::text::cutter;
 use crate::text::names::{self, latin_spelling};
 use serde::Serialize;
 
@@ -115,7 +115,7 @@ fn lines(
                 continue;
             };
             // Cut into words once, for all the passage's occurrences.
-            let words: Vec<(usize, &str)> = segment::words(&passage.text).collect();
+            let words: Vec<(usize, &str)> = cutter::words(&passage.text).collect();
             // The keyword lists tell counterpart words apart; a passage in one
             // language only (most of a body) has none to tell.
             let alone = Lang::ALL
@@ -397,7 +397,7 @@ fn word_frequencies(
     for unit in index.units()? {
         for &lang in langs {
             if let Some(text) = unit.text(lang) {
-                for (_, word) in segment::words(text) {
+                for (_, word) in cutter::words(text) {
                     *counts.entry((lang, word.to_lowercase())).or_default() += 1;
                     *sizes.get_mut(lang) += 1;
                 }

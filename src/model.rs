@@ -209,15 +209,6 @@ pub struct Sentence {
     pub span: Range<usize>,
 }
 
-impl Sentence {
-    /// The words of the sentence as printed, each with its byte offset in the
-    /// block's text. Cut when asked for ([`crate::ingest::segment::words`]):
-    /// the index and the concordance cut the passages they read themselves.
-    pub fn words(&self) -> impl Iterator<Item = (usize, &str)> {
-        crate::ingest::segment::words(&self.text).map(|(at, word)| (self.span.start + at, word))
-    }
-}
-
 /// A table as printed: its caption and its rows, cut into cells where the
 /// cells can be told apart (by runs of spaces), else one cell a row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -285,7 +276,7 @@ pub struct Version {
 }
 
 /// Descriptive metadata of a document, read from the file beside it; what the
-/// file leaves out may be inferred from the text (see [`crate::ingest::metadata`]).
+/// file leaves out may be inferred from the text (see `ingest::metadata`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Metadata {

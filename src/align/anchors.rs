@@ -8,8 +8,8 @@
 use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use crate::ingest::segment;
 use crate::model::{Lang, PerLang};
+use crate::text::cutter;
 use crate::text::names::latin_spelling;
 use crate::text::{analyze, first_terms, Analyzer};
 
@@ -59,7 +59,7 @@ impl Anchors {
                 }
             }
         }
-        let words: Vec<(usize, &str)> = segment::words(text).collect();
+        let words: Vec<(usize, &str)> = cutter::words(text).collect();
         let mut n = 0;
         while n < words.len() {
             let (at, word) = words[n];

@@ -23,7 +23,7 @@ use crate::model::{
     Block, BlockKind, Division, Document, Lang, Metadata, Repair, RepairKind, Section, Sentence,
     Table, Version,
 };
-use crate::text::fold;
+use crate::text::{cutter, fold};
 
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
@@ -524,7 +524,7 @@ impl Builder {
             self.blocks.push(block);
             return;
         }
-        let words: Vec<(usize, &str)> = segment::words(text).collect();
+        let words: Vec<(usize, &str)> = cutter::words(text).collect();
         for pair in words.windows(2) {
             let ((at, first), (next, second)) = (pair[0], pair[1]);
             let gap = &text[at + first.len()..next];
@@ -757,7 +757,8 @@ mod tests {
         for block in &document.blocks {
             for sentence in &block.sentences {
                 assert_eq!(&block.text[sentence.span.clone()], sentence.text);
-                for (at, word) in sentence.words() {
+                for (at, word) in cutter::words(&sentence.text) {
+                    let at = sentence.span.start + at;
                     assert_eq!(&block.text[at..at + word.len()], word);
                 }
             }

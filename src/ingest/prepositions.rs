@@ -9,8 +9,8 @@ use std::sync::LazyLock;
 
 use super::lang;
 use super::pdftext::RawParagraph;
-use super::segment;
 use crate::model::{Lang, Repair, RepairKind};
+use crate::text::cutter;
 use crate::text::russian;
 
 /// The prepositions of `data/prepositions.tsv` with the cases they govern,
@@ -64,7 +64,7 @@ pub fn settle(paragraphs: &mut [RawParagraph]) -> Vec<Repair> {
     let mut seen: HashMap<String, Option<usize>> = HashMap::new();
     let mut repairs = Vec::new();
     for paragraph in paragraphs.iter_mut().filter(|p| !p.is_table) {
-        let cuts: Vec<(usize, usize)> = segment::words(&paragraph.text)
+        let cuts: Vec<(usize, usize)> = cutter::words(&paragraph.text)
             .filter_map(|(at, word)| {
                 let cut = match seen.get(word) {
                     Some(cut) => *cut,

@@ -62,7 +62,7 @@ pub fn register(manager: &TokenizerManager) {
 /// Words that exercise every analyzer: tokenizing, folding, every stemmer.
 const PROBE: &str = "Turgaу state.The People's self-determination elections выборы ёлка \
                      сайлауларының депутаттары кітабы аузы шақырылғанға Qazaqstan Бөкейханды \
-                     стали архивах saılaý Qazaqstannyn' айтшы бардыңдар басқарушы жолығып";
+                     стали архивах saılaý Qazaqstannyn' айтшы бардыңдар басқарушы жолығып келгісі";
 
 /// What the analyzers make of a probe text, as one string. An index records
 /// it, so that a change to any analyzer is noticed and the index rebuilt.

@@ -72,7 +72,11 @@ fn analyse(word: &str) -> Stem<'_> {
     if is_protected(word) {
         return (word, "");
     }
-    if let Some(st) = strip_finite_verb(word) {
+    // A protected noun with a possessive is that noun, whatever verb
+    // ending its letters could also spell (`алғыс-ы` "his thanks", not
+    // `ал-ғы-сы` "wants to take").
+    let noun_with_possessive = strip_one_of(word, POSSESSIVE).is_some_and(is_protected);
+    if let Some(st) = strip_finite_verb(word).filter(|_| !noun_with_possessive) {
         return st;
     }
     // A bare participle (`бол-атын`, `ал-ған`) is taken before the nominal
@@ -118,62 +122,13 @@ fn analyse(word: &str) -> Stem<'_> {
 // Word lists
 // ---------------------------------------------------------------------------
 
-/// Common verb roots. They license the endings that a noun could also show
-/// (converb `-а`, future `-ар`, colloquial `-ам`), and let a root of two
-/// letters (`де-`, `же-`) stand as a stem. Voiced final consonants are
-/// written devoiced (`тап`, `шық`), as stems are compared after
-/// normalisation. Roots that are also common nouns whose own forms would be
-/// misread (`ат` horse, `той` feast, `тіл` tongue) are left out.
-#[rustfmt::skip]
-const VERB_ROOTS: &[&str] = &[
-    // motion and position
-    "ал", "бар", "кел", "бер", "кет", "қал", "сал", "шық", "түс", "кір", "өт", "жет",
-    "қайт", "жүр", "тұр", "отыр", "жат", "қаш", "көш", "қон", "ұш", "бас", "тарт", "тап",
-    "ас", "сат", "қос", "қой", "жібер", "шығар", "апар", "көтер",
-    // being and becoming
-    "бол", "өл", "өс", "біт", "тоқта", "өзгер", "айнал",
-    // perception, speech and thought
-    "көр", "біл", "айт", "де", "сен", "сез", "күт", "күл", "жыла", "таны", "ойла",
-    "сұра", "тыңда", "сөйле", "оқы", "жаз", "көрсет", "түсін", "қара", "белгіле",
-    // doing and making
-    "ет", "қыл", "жаса", "істе", "аш", "же", "іш", "кес", "шеш", "тік", "жап", "ки",
-    "жина", "сақта", "бақ", "бұз", "жой", "төк", "ұста", "сана", "ата", "ойна", "қорға",
-    "тара", "құра", "ұна", "жара", "сайла", "ту",
-];
+/// Common verb roots, `data/kazakh-verb-roots.tsv`: they license the
+/// endings that a noun could also show (see the file).
+const VERB_ROOTS: &str = include_str!("data/kazakh-verb-roots.tsv");
 
-/// Words that end like a suffix but are roots of their own; nothing is
-/// removed from them, whatever layer reaches them.
-#[rustfmt::skip]
-const PROTECTED: &[&str] = &[
-    // nouns in `-а`/`-е` whose rest is a verb root (`қал-а` "remaining")
-    "қала", "сала", "жаза", "көше", "кеше", "шеше", "ата",
-    // nouns in `-се` that are not conditionals
-    "нәрсе", "кеңсе",
-    // not the future participle of `же-` "eat"
-    "жер",
-    // roots in `-ын`/`-ін`, not possessive + accusative `-ы-н`
-    "мойын", "ойын", "қойын", "қарын", "мұрын", "ерін", "жақын", "алтын", "тегін",
-    "кейін", "бүгін", "қиын", "шағын", "жалын", "келін", "түйін", "жиын", "еркін",
-    "тұрғын", "дейін", "орын",
-    // roots in `-ып`/`-іп`, not the converb
-    "қалып", "әріп", "ғұрып", "тәртіп",
-    // the currency, not `тең-ге` "to the equal"; "event", not `оқи-ға`
-    "теңге", "оқиға",
-    // "English", "enterprise": not possessive + accusative `-ы-н`
-    "ағылшын", "кәсіпорын",
-    // adverbs and postpositions that look like verb or noun forms:
-    // "very" (`өт-е`, `ас-а`), "since" (`бер-і`), "again" (`қайт-а`),
-    // "towards" (`қара-й`)
-    "өте", "аса", "бері", "қайта", "қарай",
-    // "for" (not `үш-і-н` "its three"), "conclusion" (not `қорытын-ды`)
-    "үшін", "қорытынды",
-    // "other", not `өз-ге` "to oneself"; "trade", "school", "topic", not
-    // converbs; "price", not `бақ-а`
-    "өзге", "кәсіп", "мектеп", "тақырып", "баға",
-    // nouns in `-шы`/`-ші` ("leader", "farmhand", "neighbour"), not the
-    // imperative of `бас-`, `қос-`, `көр-` ("press!", "add!", "look!")
-    "басшы", "қосшы", "көрші",
-];
+/// Words that end like a suffix but are roots of their own,
+/// `data/kazakh-protected.tsv`: nothing is removed from them.
+const PROTECTED: &str = include_str!("data/kazakh-protected.tsv");
 
 /// Roots that drop their last vowel when a vowel-initial suffix follows
 /// (`ауыз` "mouth" / `аузы` "his mouth"). The stem that is left after
@@ -206,9 +161,8 @@ const IRREGULAR: &[(&str, &str)] = &[("боп", "бол"), ("қып", "қыл"),
 fn is_protected(s: &str) -> bool {
     // Asked for every ending tried on every word: hashed once, not scanned.
     static WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
-        PROTECTED
-            .iter()
-            .copied()
+        super::table_rows(PROTECTED)
+            .map(str::trim)
             .chain(VOWEL_DROP.iter().map(|&(_, full)| full))
             .collect()
     });
@@ -228,7 +182,8 @@ fn is_verb_root(s: &str) -> bool {
     let Some(last) = s.chars().next_back() else {
         return false;
     };
-    static ROOTS: LazyLock<HashSet<&str>> = LazyLock::new(|| VERB_ROOTS.iter().copied().collect());
+    static ROOTS: LazyLock<HashSet<&str>> =
+        LazyLock::new(|| super::table_rows(VERB_ROOTS).map(str::trim).collect());
     let head = &s[..s.len() - last.len_utf8()];
     let devoiced = devoiced(last);
     if devoiced == last {
@@ -451,6 +406,12 @@ enum After {
     VerbVowelNotDa,
     /// A listed verb root (future `де-р`; `доллар` is no `долла-р`).
     VerbRoot,
+    /// A recognisable verb stem ending in a vowel or a voiced consonant,
+    /// before the desiderative `-ғы`/`-гі` (`бар-ғы-м`, `оқы-ғы-сы`).
+    DesireVoiced,
+    /// A recognisable verb stem ending in a voiceless consonant, before the
+    /// desiderative `-қы`/`-кі` (`айт-қы-сы`).
+    DesireVoiceless,
     /// The conditional `-са`: after a consonant (`тап-са`, `ашыл-са`), but
     /// after `с` or a vowel only on a recognisable verb (`бас-са`,
     /// `істе-се`; not `масса`, `нәрсе`).
@@ -536,6 +497,8 @@ fn follows(stem: &str, after: After) -> bool {
                 && (!inner.ends_with('д') || is_verb_root(stem))
         }
         After::VerbRoot => is_verb_root(stem),
+        After::DesireVoiced => (is_true_vowel(last) || is_sonorant(last)) && is_verb_like(stem),
+        After::DesireVoiceless => is_voiceless(last) && is_verb_like(stem),
         After::L => last == 'л',
         After::RecipStem => recip_stem(stem),
         After::FutureStem => {
@@ -990,6 +953,34 @@ const FINITE_VERB: Table = &[
     ("сек", After::Any),
     ("са", After::Conditional),
     ("се", After::Conditional),
+    // desiderative `-ғы` with a possessive, the verb's half of `бар-ғы-м
+    // кел-еді` "I want to go" (`-ғы` after a vowel or sonorant, `-қы` after
+    // a voiceless consonant; never on a noun, whose `-ғы` is attributive and
+    // takes no possessive)
+    ("ғыңыз", After::DesireVoiced),
+    ("гіңіз", After::DesireVoiced),
+    ("ғымыз", After::DesireVoiced),
+    ("гіміз", After::DesireVoiced),
+    ("ғылары", After::DesireVoiced),
+    ("гілері", After::DesireVoiced),
+    ("ғысы", After::DesireVoiced),
+    ("гісі", After::DesireVoiced),
+    ("ғым", After::DesireVoiced),
+    ("гім", After::DesireVoiced),
+    ("ғың", After::DesireVoiced),
+    ("гің", After::DesireVoiced),
+    ("қыңыз", After::DesireVoiceless),
+    ("кіңіз", After::DesireVoiceless),
+    ("қымыз", After::DesireVoiceless),
+    ("кіміз", After::DesireVoiceless),
+    ("қылары", After::DesireVoiceless),
+    ("кілері", After::DesireVoiceless),
+    ("қысы", After::DesireVoiceless),
+    ("кісі", After::DesireVoiceless),
+    ("қым", After::DesireVoiceless),
+    ("кім", After::DesireVoiceless),
+    ("қың", After::DesireVoiceless),
+    ("кің", After::DesireVoiceless),
     // imperative 3rd person (after a vowel `-сын` is possessive + accusative)
     ("сын", After::Consonant),
     ("сін", After::Consonant),
@@ -1102,6 +1093,10 @@ const PARTICIPLE: Table = &[
     ("ар", After::FutureStem),
     ("ер", After::FutureStem),
     ("р", After::VerbRoot),
+    // the habitual participle of a root in `-ы`/`-і`, whose vowel and `й`
+    // are written `и`: `оқы-йтын` is `оқитын`
+    ("итын", After::Consonant),
+    ("итін", After::Consonant),
     // The agent participle `-ушы`/`-уші` (`басқар-ушы`, `қабылда-ушы`),
     // which the treebank lemmatises to its verb.
     ("ушы", After::Consonant),
@@ -1286,7 +1281,9 @@ fn normalise_end(out: &mut String) {
 
 #[cfg(test)]
 mod tests {
-    use super::{stem, stem_into};
+    use super::{
+        is_nasal, is_true_vowel, is_voiceless, stem, stem_harmony, stem_into, Harmony, VERB_ROOTS,
+    };
 
     fn all_stem_to(words: &[&str], expected: &str) {
         for w in words {
@@ -1487,6 +1484,36 @@ mod tests {
     }
 
     #[test]
+    fn desiderative_in_gy_with_a_possessive() {
+        // `-ғы` after a vowel or sonorant, `-қы` after a voiceless
+        // consonant, then the possessive of the one who wants
+        all_stem_to(
+            &["барғым", "барғың", "барғысы", "барғымыз", "барғыңыз"],
+            "бар",
+        );
+        all_stem_to(&["келгісі", "келгім", "келеді"], "кел");
+        all_stem_to(&["айтқысы", "айтқым", "айтты"], "айт");
+        all_stem_to(&["тарағысы", "тараған"], "тара");
+        // negated before the desiderative: `бар-ма-ғы-м`
+        assert_eq!(stem("бармағым"), "бар");
+        // `алғыс` "thanks" is a noun with a possessive, not `ал-ғы-сы`
+        all_stem_to(&["алғысы", "алғысын", "алғыс"], "алғыс");
+        // the attributive `-ғы` of a noun takes no possessive of a verb
+        assert_ne!(stem("кейінгісі"), "кейін");
+    }
+
+    #[test]
+    fn bare_negative_imperative_is_left_to_the_nouns_in_ma() {
+        // `-ма`/`-ба`/`-па` at a word's end is far more often a noun made
+        // from the verb (`көр-ме` "exhibition", `жаз-ба` "record", `қой-ма`
+        // "store") than "don't!", so only the polite and plural forms are
+        // read as the negative imperative.
+        assert_ne!(stem("көрме"), stem("көрді"));
+        assert_ne!(stem("жазба"), stem("жазды"));
+        assert_ne!(stem("қойма"), stem("қойды"));
+    }
+
+    #[test]
     fn reciprocal_voice_on_a_verb_but_not_on_a_noun() {
         all_stem_to(&["келісті", "келіседі", "келген"], "кел");
         all_stem_to(&["жиналысты", "жиналысы"], "жиналыс");
@@ -1646,6 +1673,111 @@ mod tests {
                 assert_eq!(a, b, "{:?} vs {w:?}", family[0]);
             }
         }
+    }
+
+    /// The forms every verb has, made from a root by the rules of harmony
+    /// and assimilation: past, present, converb, past participle, verbal
+    /// noun, negated past, habitual participle, desiderative.
+    fn conjugate(root: &str) -> Vec<String> {
+        let front = match stem_harmony(root) {
+            Harmony::Front => true,
+            Harmony::Back => false,
+            // `ки-` is front, `ту-`, `жу-` back
+            Harmony::Any => root.contains('и'),
+        };
+        let [a, y] = if front { ["е", "і"] } else { ["а", "ы"] };
+        let last = root.chars().next_back().unwrap();
+        let head = &root[..root.len() - last.len_utf8()];
+        // `тап` is `таб-` before a vowel, `шық` `шығ-`
+        let voiced = match last {
+            'п' => format!("{head}б"),
+            'қ' => format!("{head}ғ"),
+            'к' => format!("{head}г"),
+            _ => root.to_string(),
+        };
+        let q = |back: &str, front_form: &str| if front { front_form } else { back }.to_string();
+        let past = if is_voiceless(last) {
+            q("ты", "ті")
+        } else {
+            q("ды", "ді")
+        };
+        let participle = if is_voiceless(last) {
+            q("қан", "кен")
+        } else {
+            q("ған", "ген")
+        };
+        let desire = if is_voiceless(last) {
+            q("қысы", "кісі")
+        } else {
+            q("ғысы", "гісі")
+        };
+        let negation = if is_true_vowel(last) || "рйули".contains(last) {
+            q("ма", "ме")
+        } else if is_nasal(last) || "зж".contains(last) {
+            q("ба", "бе")
+        } else {
+            q("па", "пе")
+        };
+        let mut forms = vec![
+            format!("{root}{past}"),
+            format!("{root}{participle}"),
+            format!("{root}{negation}{}", q("ды", "ді")),
+            format!("{root}{desire}"),
+        ];
+        if is_true_vowel(last) {
+            // a root in `-ы`/`-і` merges it with the present `-й` (`оқи-ды`)
+            // and drops it before the verbal noun (`оқ-у`)
+            let (present, noun) = match last {
+                'ы' | 'і' => (format!("{head}и"), format!("{head}у")),
+                _ => (format!("{root}й"), format!("{root}у")),
+            };
+            forms.push(format!("{present}{}", q("ды", "ді")));
+            forms.push(format!("{present}{}", q("тын", "тін")));
+            forms.push(format!("{root}п"));
+            forms.push(noun);
+        } else {
+            forms.push(format!("{voiced}{a}{}", q("ды", "ді")));
+            forms.push(format!("{voiced}{a}{}", q("тын", "тін")));
+            // `тап` makes `тауып`
+            forms.push(match root {
+                "тап" => "тауып".to_string(),
+                _ => format!("{voiced}{y}п"),
+            });
+            // `ки-ю`: the verbal noun after `й` (here in `и`) is `-ю`
+            forms.push(match last {
+                'и' => format!("{root}ю"),
+                _ => format!("{voiced}у"),
+            });
+        }
+        forms
+    }
+
+    #[test]
+    fn listed_roots_conjugate_to_themselves() {
+        let mut wrong = Vec::new();
+        for root in super::super::table_rows(VERB_ROOTS).map(str::trim) {
+            // The bare root, the imperative, is left out: `қорға` "protect!"
+            // is as often `қор-ға` "to the fund".
+            let forms = conjugate(root);
+            let expected = stem(&forms[0]);
+            for form in forms {
+                // nouns that are spelt like a verb form: `алғыс-ы` "his
+                // thanks", `қалып` "mould"
+                if ["алғысы", "қалып"].contains(&form.as_str()) {
+                    continue;
+                }
+                let got = stem(&form);
+                if got != expected {
+                    wrong.push(format!("{form} → {got} (root {root} → {expected})"));
+                }
+            }
+        }
+        assert!(
+            wrong.is_empty(),
+            "{} forms:\n{}",
+            wrong.len(),
+            wrong.join("\n")
+        );
     }
 
     /// Look-alike words of different lemmas that must keep different stems.

@@ -2,6 +2,7 @@
 //! per-language analyzers that index and query the corpus.
 
 pub mod analyzers;
+pub mod cutter;
 pub mod english;
 pub mod filters;
 pub mod fold;

@@ -23,7 +23,6 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::ingest::segment;
 use crate::model::Lang;
 use crate::text::{first_terms, Analyzer};
 
@@ -152,7 +151,7 @@ pub fn names_in(text: &str, sentences: &[Range<usize>], lang: Lang) -> Vec<(Rang
     let mut initial = Vec::new();
     let mut inside: HashSet<String> = HashSet::new();
     for span in sentences {
-        for (n, (at, word)) in segment::words(&text[span.clone()]).enumerate() {
+        for (n, (at, word)) in super::cutter::words(&text[span.clone()]).enumerate() {
             let Some(key) = name_key(word, lang) else {
                 continue;
             };
@@ -246,6 +245,18 @@ mod tests {
         name_key(word, lang)
     }
 
+    /// The sentences of a test text, which ends each of them with `. `.
+    fn sentence_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+        let mut spans = Vec::new();
+        let mut start = 0;
+        for (at, _) in text.match_indices(". ") {
+            spans.push(start..at + 1);
+            start = at + 2;
+        }
+        spans.push(start..text.len());
+        spans
+    }
+
     #[test]
     fn a_name_in_three_scripts_has_one_key() {
         assert_eq!(key("Bukeikhan", Lang::En), key("Бөкейхан", Lang::Kk));
@@ -300,7 +311,7 @@ mod tests {
     #[test]
     fn a_listed_name_at_a_sentence_start_is_a_name() {
         let text = "Қазақтар сайлауға қатысты. Ресей үкіметі келісті.";
-        let spans = segment::sentences(text);
+        let spans = sentence_spans(text);
         let names: Vec<&str> = names_in(text, &spans, Lang::Kk)
             .iter()
             .map(|(r, _)| &text[r.clone()])
@@ -311,7 +322,7 @@ mod tests {
     #[test]
     fn a_capital_at_a_sentence_start_is_no_name() {
         let text = "Мен келдім. Сайлауда Алаш жеңді. Алаш партиясы құрылды.";
-        let spans = segment::sentences(text);
+        let spans = sentence_spans(text);
         let names: Vec<&str> = names_in(text, &spans, Lang::Kk)
             .iter()
             .map(|(r, _)| &text[r.clone()])

@@ -1,10 +1,10 @@
 //! The word tokenizer shared by every analyzer: Unicode word boundaries with
-//! glued words cut (see [`crate::ingest::segment::words`]). Offsets point into
+//! glued words cut (see [`crate::text::cutter::words`]). Offsets point into
 //! the text as printed, so highlights and concordance lines can use them.
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
-use crate::ingest::segment;
+use super::cutter;
 
 #[derive(Clone, Default)]
 pub struct WordTokenizer {
@@ -24,7 +24,7 @@ impl Tokenizer for WordTokenizer {
         self.token.reset();
         WordTokenStream {
             text,
-            words: Box::new(segment::words(text)),
+            words: Box::new(cutter::words(text)),
             token: &mut self.token,
         }
     }
