@@ -24,6 +24,16 @@ pub enum BuildError {
         path: std::path::PathBuf,
         source: std::io::Error,
     },
+    #[error(
+        "index {} was built from the corpus {built_from}, not {corpus} \
+         (`ushtil build --force` builds it anew from {corpus})",
+        index.display()
+    )]
+    OtherCorpus {
+        index: std::path::PathBuf,
+        built_from: String,
+        corpus: String,
+    },
 }
 
 /// What a build tells as it goes: each document read, and what it leaves out.
@@ -109,12 +119,16 @@ pub fn read_document(source: &Source) -> Result<Document, BuildError> {
         return Ok(ingest::ingest_file(path, &source.id, meta)?);
     }
     let mut versions = Vec::new();
+    let mut files = Vec::new();
     let mut warnings = Vec::new();
     let mut first_error = None;
     for (lang, path) in &source.texts {
         let lang = lang.expect("a document of several files has a language for each");
-        match ingest::read_version(path, lang) {
-            Ok(text) => versions.push((lang, path.clone(), text)),
+        match ingest::read_version(path, lang, &meta.encoding) {
+            Ok(text) => {
+                files.push(ingest::source_file(path, &text));
+                versions.push((lang, path.clone(), text.text));
+            }
             Err(error) => {
                 warnings.push(format!("{error}; left out of {}", source.id));
                 first_error.get_or_insert(error);
@@ -127,19 +141,33 @@ pub fn read_document(source: &Source) -> Result<Document, BuildError> {
     let mut document = ingest::ingest_versions(&source.id, meta, &versions);
     warnings.append(&mut document.warnings);
     document.warnings = warnings;
+    document.files = files;
     Ok(document)
+}
+
+/// How a build goes about its work.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Write the index anew, even if it is up to date, or was built from
+    /// another corpus folder.
+    pub force: bool,
+    /// Stop at the first document that cannot be read, writing nothing,
+    /// rather than skipping it.
+    pub strict: bool,
 }
 
 /// Builds the index of the corpus in `corpus_dir` into `index_dir`. An index
 /// that matches the corpus is left alone; one that differs in some documents
 /// has just those replaced; `force`, an index of another ushtil version, or
-/// one that does not open, is written anew. One build at a time: it holds
-/// the index folder's lock ([`index::lock`]) throughout. `progress` hears of each document read, as (its id, how many
-/// done, how many to do).
+/// one that does not open, is written anew. An index built from another
+/// corpus folder is refused unless `force`. A document that cannot be read is
+/// skipped with a warning, keeping the units an earlier build gave it, unless
+/// `strict`. One build at a time: it holds the index folder's lock
+/// ([`index::lock`]) throughout.
 pub fn build(
     corpus_dir: &Path,
     index_dir: &Path,
-    force: bool,
+    options: Options,
     progress: &mut dyn Progress,
 ) -> Result<Outcome, BuildError> {
     let (mut sources, mut skipped, mut fingerprint) = corpus::scan(corpus_dir)?;
@@ -153,26 +181,49 @@ pub fn build(
     for file in &skipped {
         progress.warn(&file.to_string());
     }
+    let corpus = index::corpus_name(corpus_dir);
+    let existing = index::manifest(index_dir);
+    if let Some(other) = existing
+        .as_ref()
+        .map(|m| &m.corpus)
+        .filter(|c| !c.is_empty() && **c != corpus && !options.force)
+    {
+        return Err(BuildError::OtherCorpus {
+            index: index_dir.to_owned(),
+            built_from: other.clone(),
+            corpus,
+        });
+    }
     // An index that does not open (a file of it truncated or lost) is built anew.
-    let old = index::manifest(index_dir)
-        .filter(|m| m.is_compatible() && !force)
+    let old = existing
+        .filter(|m| m.is_compatible() && !options.force)
         .filter(|_| index::CorpusIndex::open(index_dir).is_ok());
     if let Some(old) = old.as_ref().filter(|m| m.is_current(&fingerprint)) {
+        for document in &old.skipped {
+            progress.warn(&document.message);
+        }
         return Ok(Outcome::UpToDate(old.clone()));
     }
-    let manifest = Manifest::new(&fingerprint, sources.len(), 0);
+    let manifest = Manifest::new(&fingerprint, sources.len(), 0, corpus);
     // Updated in place where the stamps of the files indexed are there to
     // compare; else written anew.
-    let Some(before) = old.and_then(|_| index::fingerprint(index_dir)) else {
+    let (Some(old), Some(before)) = (old, index::fingerprint(index_dir)) else {
         let writing = IndexWriting::create(index_dir)?;
-        let manifest = write_documents(writing, &sources, manifest, &fingerprint, progress)?;
+        let all: Vec<&Source> = sources.iter().collect();
+        let manifest = write_documents(writing, &all, manifest, &fingerprint, options, progress)?;
         return Ok(Outcome::Built(manifest));
     };
     let (changed, removed) = fingerprint.changes_since(&before);
     let to_read: Vec<&Source> = sources.iter().filter(|s| changed.contains(&s.id)).collect();
-    let replaced: Vec<String> = changed.iter().chain(&removed).cloned().collect();
-    let writing = IndexWriting::update(index_dir, &replaced)?;
-    let manifest = write_documents(writing, &to_read, manifest, &fingerprint, progress)?;
+    let mut manifest = manifest;
+    // Documents skipped before and not changed since are skipped still.
+    manifest.skipped = old
+        .skipped
+        .into_iter()
+        .filter(|s| !changed.contains(&s.doc) && !removed.contains(&s.doc))
+        .collect();
+    let writing = IndexWriting::update(index_dir, &removed)?;
+    let manifest = write_documents(writing, &to_read, manifest, &fingerprint, options, progress)?;
     Ok(Outcome::Updated {
         manifest,
         changed,
@@ -184,35 +235,73 @@ pub fn build(
 /// a large corpus is never held in memory whole.
 const BATCH: usize = 64;
 
-/// Reads documents batch by batch into an index writing, then finishes it. A
-/// bad document stops the build before anything is made visible.
-fn write_documents<S: std::borrow::Borrow<Source> + Sync>(
+/// Reads documents batch by batch into an index writing, then finishes it.
+/// Each document read replaces what the index held of it; one that cannot
+/// be read is skipped with a warning, and keeps what the index held of it
+/// (unless `strict`: then the first stops the build before anything is made
+/// visible).
+fn write_documents(
     mut writing: IndexWriting,
-    sources: &[S],
-    manifest: Manifest,
+    sources: &[&Source],
+    mut manifest: Manifest,
     fingerprint: &Fingerprint,
+    options: Options,
     progress: &mut dyn Progress,
 ) -> Result<Manifest, BuildError> {
+    let mut read_any = false;
+    let mut first_error = None;
     for (n, batch) in sources.chunks(BATCH).enumerate() {
-        let units = read_all(batch, n * BATCH, sources.len(), progress)?;
-        writing.add(&units)?;
+        for (source, read) in batch
+            .iter()
+            .zip(read_all(batch, n * BATCH, sources.len(), progress))
+        {
+            match read {
+                Ok(units) => {
+                    writing.replace(&source.id, &units)?;
+                    read_any = true;
+                }
+                Err(error) if options.strict => return Err(error),
+                Err(error) => {
+                    let kept = writing.holds(&source.id)?;
+                    let message = match kept {
+                        true => {
+                            format!("{error}; {} keeps its units from the last build", source.id)
+                        }
+                        false => format!("{error}; {} skipped", source.id),
+                    };
+                    progress.warn(&message);
+                    first_error.get_or_insert(error);
+                    manifest.skipped.push(index::SkippedDocument {
+                        doc: source.id.clone(),
+                        message,
+                        kept,
+                    });
+                }
+            }
+        }
     }
+    // A new index of no document at all is no index: the error is the build's.
+    if let (false, Some(error)) = (read_any || !writing.is_new(), first_error) {
+        return Err(error);
+    }
+    manifest.skipped.sort_by(|a, b| a.doc.cmp(&b.doc));
     Ok(writing.finish(manifest, fingerprint)?)
 }
 
-/// Documents are read on all cores, taking the next one as they finish; the
-/// units come back in corpus order.
-fn read_all<S: std::borrow::Borrow<Source> + Sync>(
-    sources: &[S],
+/// Documents are read on all cores, taking the next one as they finish; what
+/// each gave comes back in corpus order.
+fn read_all(
+    sources: &[&Source],
     done_before: usize,
     total: usize,
     progress: &mut dyn Progress,
-) -> Result<Vec<Unit>, BuildError> {
+) -> Vec<Result<Vec<Unit>, BuildError>> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::mpsc;
     let workers = crate::parallel::cores().min(sources.len()).max(1);
     let next = AtomicUsize::new(0);
-    let mut read: Vec<Option<Vec<Unit>>> = (0..sources.len()).map(|_| None).collect();
+    let mut read: Vec<Option<Result<Vec<Unit>, BuildError>>> =
+        (0..sources.len()).map(|_| None).collect();
     type Read = Result<(Vec<Unit>, Vec<String>), BuildError>;
     let (sender, receiver) = mpsc::channel::<(usize, Read)>();
     std::thread::scope(|scope| {
@@ -223,37 +312,23 @@ fn read_all<S: std::borrow::Borrow<Source> + Sync>(
                 let Some(source) = sources.get(n) else {
                     break;
                 };
-                let failed = {
-                    let result = read_units(source.borrow());
-                    let failed = result.is_err();
-                    let _ = sender.send((n, result));
-                    failed
-                };
-                if failed {
-                    // The first error stops the build: take no more documents.
-                    next.store(sources.len(), Ordering::Relaxed);
-                }
+                let _ = sender.send((n, read_units(source)));
             });
         }
         drop(sender);
         let mut done = 0;
-        let mut first_error = None;
         for (n, result) in receiver {
-            match result {
-                Ok((units, warnings)) => {
-                    read[n] = Some(units);
-                    for warning in &warnings {
-                        progress.warn(warning);
-                    }
+            read[n] = Some(result.map(|(units, warnings)| {
+                for warning in &warnings {
+                    progress.warn(warning);
                 }
-                Err(error) => {
-                    first_error.get_or_insert((n, error));
-                }
-            }
+                units
+            }));
             done += 1;
-            progress.read(&sources[n].borrow().id, done_before + done, total);
+            progress.read(&sources[n].id, done_before + done, total);
         }
-        first_error.map_or(Ok(()), |(_, error)| Err(error))
-    })?;
-    Ok(read.into_iter().flatten().flatten().collect())
+    });
+    read.into_iter()
+        .map(|r| r.expect("every document read"))
+        .collect()
 }

@@ -294,6 +294,10 @@ pub struct Metadata {
     pub languages: Vec<Lang>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
+    /// The encoding of the document's text files, where the bytes do not say
+    /// it (`windows-1251`, `KZ-1048`); empty, it is found from them.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub encoding: String,
     /// The fields that were not in the metadata file but inferred from the text.
     #[serde(default, skip_serializing_if = "Vec::is_empty", skip_deserializing)]
     pub inferred: Vec<String>,
@@ -352,6 +356,16 @@ pub struct Document {
     /// text), each naming its file: a build reports them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// The files the text was read from, with their encodings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<SourceFile>,
+}
+
+/// A file a document's text was read from, and the encoding it was in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceFile {
+    pub path: String,
+    pub encoding: String,
 }
 
 /// One aligned sentence group: the sentences of each language that translate

@@ -112,53 +112,6 @@ fn build_reads_again_only_the_documents_that_changed() {
 }
 
 #[test]
-fn text_that_is_not_utf8_is_refused_without_damage() {
-    let corpus = corpus_copy();
-    let index = tempfile::tempdir().unwrap();
-    let ok = ushtil(corpus.path(), index.path(), &["build"]);
-    assert!(ok.status.success());
-    let generation = current(index.path());
-    fs::write(
-        corpus.path().join("broken.txt"),
-        b"Abstract. Good line\n\nbad \xff byte\n",
-    )
-    .unwrap();
-    let out = ushtil(corpus.path(), index.path(), &["build"]);
-    assert_eq!(out.status.code(), Some(2));
-    let message = stderr(&out);
-    assert_eq!(message.lines().count(), 1, "{message}");
-    assert!(
-        message.contains("broken.txt: line 3: not UTF-8"),
-        "{message}"
-    );
-    // The old index is untouched and still answers.
-    assert_eq!(current(index.path()), generation);
-    let names: Vec<_> = fs::read_dir(index.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
-    assert_eq!(
-        names.len(),
-        3,
-        "only CURRENT, LOCK and the live generation: {names:?}"
-    );
-}
-
-#[test]
-fn a_binary_file_is_refused_naming_it() {
-    let corpus = corpus_copy();
-    let index = tempfile::tempdir().unwrap();
-    fs::write(corpus.path().join("scan.txt"), b"%PDF-1.4\n\x00\x01\x02").unwrap();
-    let out = ushtil(corpus.path(), index.path(), &["build"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("scan.txt: line 2: a NUL byte"),
-        "{}",
-        stderr(&out)
-    );
-}
-
-#[test]
 fn bad_metadata_names_the_file_and_line() {
     let corpus = corpus_copy();
     let index = tempfile::tempdir().unwrap();

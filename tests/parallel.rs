@@ -219,7 +219,7 @@ fn texts_misnamed_or_clashing_are_left_out_by_name_and_the_rest_builds() {
     }
     let out = ushtil(corpus.path(), index.path(), &["build"]);
     let errors = common::stderr(&out);
-    assert_eq!(out.status.code(), Some(2), "{errors}");
+    assert_eq!(out.status.code(), Some(3), "{errors}");
     for (file, says) in [
         ("notes.de.txt", "`de` is not a language of the corpus"),
         ("shouting.KK.TXT", "rename it shouting.kk.txt"),

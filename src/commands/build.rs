@@ -10,16 +10,26 @@ use super::{output, Context, Status};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Rebuild even if the index is up to date.
+    /// Rebuild even if the index is up to date, or was built from another
+    /// corpus folder.
     #[arg(long)]
     force: bool,
+    /// Stop at the first document that cannot be read, and write nothing
+    /// (without it, such a document is skipped with a warning, and the build
+    /// exits with 3).
+    #[arg(long)]
+    strict: bool,
     /// Report format on standard output.
     #[arg(long, value_enum, default_value = "text")]
     format: output::ReportFormat,
 }
 
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
-    let (outcome, seconds, left_out) = build(context, Why::Asked { force: args.force })?;
+    let why = Why::Asked {
+        force: args.force,
+        strict: args.strict,
+    };
+    let (outcome, seconds, left_out) = build(context, why)?;
     let manifest = outcome.manifest();
     if args.format == output::ReportFormat::Json {
         let (changed, removed) = match &outcome {
@@ -33,6 +43,7 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
             "updated": matches!(outcome, Outcome::Updated { .. }),
             "changed": changed,
             "removed": removed,
+            "skipped": manifest.skipped.iter().map(|s| &s.doc).collect::<Vec<_>>(),
             "documents": manifest.documents,
             "units": manifest.units,
             "seconds": seconds,
@@ -40,12 +51,14 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
         });
         writeln!(anstream::stdout(), "{report}")?;
     }
-    // The rest of the corpus is built; what was left out still fails the run.
+    // The rest of the corpus is built; what was left out is told by the
+    // exit status.
     if left_out > 0 {
-        anyhow::bail!(
-            "{left_out} file{} left out of the corpus (named above)",
-            if left_out == 1 { "" } else { "s" }
-        );
+        context.note(&format!(
+            "{} left out of the corpus (named above)",
+            count(left_out, "file")
+        ));
+        return Ok(Status::Skipped);
     }
     Ok(Status::Found)
 }
@@ -53,8 +66,8 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
 /// Why a build runs.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Why {
-    /// `ushtil build`, `--force` or not.
-    Asked { force: bool },
+    /// `ushtil build`, `--force`, `--strict` or not.
+    Asked { force: bool, strict: bool },
     /// A command found the index missing, stale or not opening.
     Stale,
 }
@@ -71,7 +84,10 @@ pub fn build(context: &Context, why: Why) -> anyhow::Result<(Outcome, f64, usize
     let outcome = ushtil::build::build(
         &context.corpus,
         &context.index,
-        why == Why::Asked { force: true },
+        match why {
+            Why::Asked { force, strict } => ushtil::build::Options { force, strict },
+            Why::Stale => ushtil::build::Options::default(),
+        },
         &mut progress,
     );
     if progress.interactive {
@@ -89,7 +105,13 @@ pub fn build(context: &Context, why: Why) -> anyhow::Result<(Outcome, f64, usize
                 context.index.display(),
                 names.join(", ")
             ));
-            return build(context, Why::Asked { force: true });
+            return build(
+                context,
+                Why::Asked {
+                    force: true,
+                    strict: false,
+                },
+            );
         }
     }
     let seconds = started.elapsed().as_secs_f64();

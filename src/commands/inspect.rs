@@ -91,6 +91,28 @@ fn paragraph_groups(units: &[Unit]) -> Vec<GroupJson> {
         .collect()
 }
 
+/// The encoding the text was read in (`windows-1251`), or each file's where
+/// they differ (`x.kk.txt KZ-1048; x.ru.txt UTF-8`).
+fn encodings(document: &Document) -> String {
+    let files = &document.files;
+    if files.windows(2).all(|w| w[0].encoding == w[1].encoding) {
+        return files
+            .first()
+            .map(|f| f.encoding.clone())
+            .unwrap_or_default();
+    }
+    files
+        .iter()
+        .map(|f| {
+            let name = std::path::Path::new(&f.path)
+                .file_name()
+                .unwrap_or_default();
+            format!("{} {}", name.to_string_lossy(), f.encoding)
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 fn print(
     out: &mut impl Write,
     document: &Document,
@@ -121,6 +143,7 @@ fn print(
                 .join(" "),
         ),
         ("source", meta.source.clone()),
+        ("encoding", encodings(document)),
     ];
     for (name, value) in fields {
         let value = if value.is_empty() {
@@ -269,6 +292,8 @@ struct DocumentJson<'a> {
     doc: &'a str,
     meta: &'a ushtil::model::Metadata,
     versions: &'a [ushtil::model::Version],
+    /// The files read, each with the encoding it was in.
+    files: &'a [ushtil::model::SourceFile],
     blocks: Vec<BlockJson<'a>>,
     groups: Vec<GroupJson>,
     repairs: &'a [ushtil::model::Repair],
@@ -307,6 +332,7 @@ impl<'a> DocumentJson<'a> {
             doc: &document.id,
             meta: &document.meta,
             versions: &document.versions,
+            files: &document.files,
             groups,
             blocks: document
                 .blocks

@@ -61,8 +61,15 @@ impl Context {
         if stale {
             match build::build(self, build::Why::Stale) {
                 Ok(_) => {}
-                // A corpus that no longer builds leaves the last good index serving.
-                Err(error) if ushtil::index::manifest(&self.index).is_some() => {
+                // A corpus that no longer builds leaves the last good index
+                // serving; an index of another corpus does not serve this one.
+                Err(error)
+                    if ushtil::index::manifest(&self.index).is_some()
+                        && !matches!(
+                            error.downcast_ref(),
+                            Some(ushtil::build::BuildError::OtherCorpus { .. })
+                        ) =>
+                {
                     eprintln!(
                         "ushtil: warning: the index is older than the corpus and cannot be rebuilt: {}",
                         message(&error)
@@ -166,14 +173,18 @@ pub enum Status {
     Found,
     /// A search found nothing.
     NotFound,
+    /// Done, but files were left out, each named in a warning.
+    Skipped,
 }
 
 /// Turns a command's result into an exit code: 0 found, 1 nothing found,
-/// 2 error (one line on standard error). A closed pipe (`| head`) is no error.
+/// 2 error (one line on standard error), 3 done with files left out (each
+/// named in a warning). A closed pipe (`| head`) is no error.
 pub fn finish(result: anyhow::Result<Status>) -> ExitCode {
     match result {
         Ok(Status::Found) => ExitCode::SUCCESS,
         Ok(Status::NotFound) => ExitCode::from(1),
+        Ok(Status::Skipped) => ExitCode::from(3),
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             let _ = writeln!(io::stderr(), "ushtil: error: {}", message(&error));

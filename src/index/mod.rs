@@ -69,10 +69,28 @@ pub struct Manifest {
     /// The digest of the corpus files' stamps ([`Fingerprint::digest`]); the
     /// stamps themselves are in [`FILES`], read only when they differ.
     pub files: String,
+    /// The corpus folder the index was built from ([`corpus_name`]): an
+    /// index is not taken over by another corpus unless forced.
+    #[serde(default)]
+    pub corpus: String,
+    /// The documents that could not be read, and why: a build that finds the
+    /// index up to date says so again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<SkippedDocument>,
+}
+
+/// A document a build could not read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkippedDocument {
+    pub doc: String,
+    /// The warning, one line naming the file.
+    pub message: String,
+    /// Whether the index still holds its units from an earlier build.
+    pub kept: bool,
 }
 
 impl Manifest {
-    pub fn new(fingerprint: &Fingerprint, documents: usize, units: usize) -> Self {
+    pub fn new(fingerprint: &Fingerprint, documents: usize, units: usize, corpus: String) -> Self {
         Manifest {
             format: FORMAT,
             version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -80,6 +98,8 @@ impl Manifest {
             documents,
             units,
             files: fingerprint.digest(),
+            corpus,
+            skipped: Vec::new(),
         }
     }
 
@@ -94,6 +114,15 @@ impl Manifest {
             && self.version == env!("CARGO_PKG_VERSION")
             && self.analysis == text::probe()
     }
+}
+
+/// How a manifest names a corpus folder: its absolute path, as far as it can
+/// be found.
+pub fn corpus_name(dir: &Path) -> String {
+    let absolute = fs::canonicalize(dir)
+        .or_else(|_| std::path::absolute(dir))
+        .unwrap_or_else(|_| dir.to_owned());
+    absolute.display().to_string()
 }
 
 /// The manifest of the live generation in `dir`, if there is one.
@@ -274,6 +303,39 @@ impl IndexWriting {
         add_units(writer, self.fields, units, &self.path)
     }
 
+    /// Puts the units of document `doc` in place of what the index held of it.
+    pub fn replace(&mut self, doc: &str, units: &[Unit]) -> Result<(), IndexError> {
+        let writer = self
+            .writer
+            .as_ref()
+            .expect("a writing is open until finished");
+        if !self.staged {
+            writer.delete_term(Term::from_field_text(self.fields.doc, doc));
+        }
+        add_units(writer, self.fields, units, &self.path)
+    }
+
+    /// Whether this writing makes a new index, rather than updating one.
+    pub fn is_new(&self) -> bool {
+        self.staged
+    }
+
+    /// Whether the index being updated held units of document `doc` before.
+    pub fn holds(&self, doc: &str) -> Result<bool, IndexError> {
+        if self.staged {
+            return Ok(false);
+        }
+        let reader = self.index.reader().map_err(tantivy_error(&self.path))?;
+        let term = Term::from_field_text(self.fields.doc, doc);
+        // Counted by a query, which leaves out units deleted but not yet merged away.
+        let query = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
+        let units = reader
+            .searcher()
+            .search(&query, &tantivy::collector::Count)
+            .map_err(tantivy_error(&self.path))?;
+        Ok(units > 0)
+    }
+
     /// Commits, records the manifest (with the units counted) and, for a new
     /// generation, makes it live. Readers see the index before or after, never
     /// between; if the process dies between the commit and the manifest, the
@@ -292,6 +354,8 @@ impl IndexWriting {
         let reader = self.index.reader().map_err(tantivy_error(&self.path))?;
         reader.reload().map_err(tantivy_error(&self.path))?;
         manifest.units = reader.searcher().num_docs() as usize;
+        let unread = manifest.skipped.iter().filter(|s| !s.kept).count();
+        manifest.documents = manifest.documents.saturating_sub(unread);
         // The stamps first: a manifest is only ever beside the stamps it digests.
         write_json(&self.path, FILES, fingerprint)?;
         write_json(&self.path, MANIFEST, &manifest)?;

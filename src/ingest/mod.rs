@@ -4,6 +4,7 @@
 //! `Abstract.`/`Андатпа.`/`Аннотация.` followed by labelled parts
 //! (`Introduction.`, `Results.` … `Key words:`), then the body in one language.
 
+pub mod decode;
 pub mod front;
 pub mod labels;
 pub mod lang;
@@ -16,12 +17,13 @@ pub mod versions;
 
 use std::path::{Path, PathBuf};
 
+use decode::{DecodeError, Decoded};
 use labels::{Announces, Label};
 use pdftext::RawParagraph;
 
 use crate::model::{
     Block, BlockKind, Division, Document, Lang, Metadata, Repair, RepairKind, Section, Sentence,
-    Table, Version,
+    SourceFile, Table, Version,
 };
 use crate::text::{cutter, fold};
 
@@ -32,11 +34,11 @@ pub enum IngestError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{}: line {line}: not UTF-8 text (byte {byte})", path.display())]
-    NotUtf8 {
+    #[error("{}: line {line}: {error}", path.display())]
+    Decode {
         path: PathBuf,
         line: usize,
-        byte: usize,
+        error: decode::DecodeError,
     },
     #[error("{}: no text in it", path.display())]
     Empty { path: PathBuf },
@@ -46,12 +48,8 @@ pub enum IngestError {
         named: Lang,
         reads: Lang,
     },
-    #[error("{}: line {line}: a NUL byte (byte {byte}): not a text file", path.display())]
-    Binary {
-        path: PathBuf,
-        line: usize,
-        byte: usize,
-    },
+    #[error("{}: no text in Kazakh, Russian or English in it", path.display())]
+    NoLanguage { path: PathBuf },
 }
 
 /// The rows of one of the tables in `data/` (labels, front matter,
@@ -60,55 +58,87 @@ pub(crate) use crate::text::table_rows;
 
 /// Reads and ingests one source file.
 pub fn ingest_file(path: &Path, id: &str, meta: Metadata) -> Result<Document, IngestError> {
-    let source = read_text(path)?;
-    let document = ingest(id, meta, &source);
+    let source = read_text(path, &meta.encoding)?;
+    let mut document = ingest(id, meta, &source.text);
     if document.blocks.is_empty() {
         return Err(IngestError::Empty {
             path: path.to_owned(),
         });
     }
+    document.files = vec![source_file(path, &source)];
     Ok(document)
 }
 
-/// Reads a source file as text: UTF-8, no NUL, something but white space.
-pub fn read_text(path: &Path) -> Result<String, IngestError> {
+/// What inspect shows of a file read: its name and encoding.
+pub fn source_file(path: &Path, source: &Decoded) -> SourceFile {
+    SourceFile {
+        path: path.display().to_string(),
+        encoding: source.encoding.to_owned(),
+    }
+}
+
+/// Reads a source file as text ([`decode`]: in `encoding` where that names
+/// one, else as its bytes say), with something in it but white space, and
+/// letters of Kazakh, Russian or English among its letters.
+pub fn read_text(path: &Path, encoding: &str) -> Result<Decoded, IngestError> {
     let bytes = std::fs::read(path).map_err(|source| IngestError::Io {
         path: path.to_owned(),
         source,
     })?;
-    // Text never holds a NUL; a file that does is binary, as grep and
-    // ripgrep tell them.
-    if let Some(byte) = bytes.iter().position(|&b| b == 0) {
-        let line = 1 + bytes[..byte].iter().filter(|&&b| b == b'\n').count();
-        return Err(IngestError::Binary {
+    let declared = Some(encoding.trim()).filter(|e| !e.is_empty());
+    let mut source = decode::decode(&bytes, declared).map_err(|error| {
+        let byte = match &error {
+            DecodeError::Binary { byte, .. }
+            | DecodeError::Malformed { byte, .. }
+            | DecodeError::Unrecognised { byte, .. } => *byte,
+            DecodeError::UnknownEncoding { .. } => 0,
+        };
+        IngestError::Decode {
             path: path.to_owned(),
-            line,
-            byte,
-        });
-    }
-    let source = String::from_utf8(bytes).map_err(|e| {
-        let byte = e.utf8_error().valid_up_to();
-        let line = 1 + e.as_bytes()[..byte].iter().filter(|&&b| b == b'\n').count();
-        IngestError::NotUtf8 {
-            path: path.to_owned(),
-            line,
-            byte,
+            line: 1 + bytes[..byte.min(bytes.len())]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count(),
+            error,
         }
     })?;
-    if without_bom(&source).trim().is_empty() {
+    if let Some(text) = source.text.strip_prefix('\u{feff}') {
+        source.text = text.to_owned();
+    }
+    if source.text.trim().is_empty() {
         return Err(IngestError::Empty {
+            path: path.to_owned(),
+        });
+    }
+    if !has_letters_of_the_three(&source.text) {
+        return Err(IngestError::NoLanguage {
             path: path.to_owned(),
         });
     }
     Ok(source)
 }
 
+/// Whether at least half the letters of a text's first pages are Latin or
+/// Cyrillic: a text in Chinese or Arabic, or a binary file that happens to
+/// decode, holds no text of the corpus's languages.
+fn has_letters_of_the_three(text: &str) -> bool {
+    let (mut ours, mut all) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()).take(20_000) {
+        all += 1;
+        if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{052F}').contains(&c) {
+            ours += 1;
+        }
+    }
+    ours * 2 >= all && ours > 0
+}
+
 /// Reads one language's file of a document kept one file per language: a
 /// text, as [`read_text`], in the language its name gives (told from its
 /// first pages; a file named `.kk.txt` that holds the Russian text is
 /// refused, not indexed as Kazakh).
-pub fn read_version(path: &Path, lang: Lang) -> Result<String, IngestError> {
-    let text = read_text(path)?;
+pub fn read_version(path: &Path, lang: Lang, encoding: &str) -> Result<Decoded, IngestError> {
+    let source = read_text(path, encoding)?;
+    let text = &source.text;
     let mut sample = text.len().min(20_000);
     while !text.is_char_boundary(sample) {
         sample -= 1;
@@ -121,7 +151,7 @@ pub fn read_version(path: &Path, lang: Lang) -> Result<String, IngestError> {
             reads,
         });
     }
-    Ok(text)
+    Ok(source)
 }
 
 /// A text without the byte-order mark that Windows editors and spreadsheets
@@ -317,6 +347,7 @@ fn document(
         versions,
         repairs,
         warnings,
+        files: Vec::new(),
     }
 }
 
