@@ -213,6 +213,36 @@ impl Source {
     }
 }
 
+/// Writes a file so that it is either as it was or whole, whatever happens
+/// meanwhile (a kill, a full disk, a power cut): the bytes go to a hidden
+/// file beside it (which a corpus scan leaves out), are synced to disk, and
+/// the file is renamed over the old one.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let staged = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = (|| {
+        let mut file = std::fs::File::create(&staged)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&staged, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&staged);
+    }
+    written?;
+    // The rename itself is made durable by syncing the folder (where the
+    // system allows a folder to be opened).
+    if let Ok(folder) = std::fs::File::open(dir) {
+        let _ = folder.sync_all();
+    }
+    Ok(())
+}
+
 /// The documents of a corpus folder, by id, and the files skipped.
 pub fn sources(dir: &Path) -> Result<(Vec<Source>, Vec<Skipped>), CorpusError> {
     sources_listed(dir, &list(dir)?)

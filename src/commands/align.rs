@@ -41,10 +41,9 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
             target = source.beside("align.proposed.tsv");
         }
     }
-    // Written beside and renamed over, so that a file is never left half-written.
-    let staged = target.with_extension("tsv.tmp");
-    fs::write(&staged, &text).with_context(|| staged.display().to_string())?;
-    fs::rename(&staged, &target).with_context(|| target.display().to_string())?;
+    // Never left half-written.
+    ushtil::corpus::write_atomically(&target, text.as_bytes())
+        .with_context(|| target.display().to_string())?;
     let groups: Vec<f32> = units
         .iter()
         .filter(|u| u.division == ushtil::model::Division::Abstract || u.paragraphs.is_some())

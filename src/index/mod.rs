@@ -454,9 +454,8 @@ fn add_units(
 /// temporary file, then renamed over.
 fn write_json(path: &Path, name: &str, value: &impl Serialize) -> Result<(), IndexError> {
     let json = serde_json::to_string(value).expect("a manifest and its stamps always serialise");
-    let staged = path.join(format!("{name}.tmp"));
-    fs::write(&staged, json).map_err(io_error(&staged))?;
-    fs::rename(&staged, path.join(name)).map_err(io_error(path))
+    let file = path.join(name);
+    crate::corpus::write_atomically(&file, json.as_bytes()).map_err(io_error(&file))
 }
 
 /// Renames the staged generation into place and points `CURRENT` at it.
@@ -467,9 +466,8 @@ fn publish(dir: &Path, staging: &Path) -> Result<(), IndexError> {
         .find(|name| !dir.join(name).exists())
         .expect("some generation name is free");
     fs::rename(staging, dir.join(&next)).map_err(io_error(staging))?;
-    let pointer = dir.join(format!("{CURRENT}.tmp"));
-    fs::write(&pointer, &next).map_err(io_error(&pointer))?;
-    fs::rename(&pointer, dir.join(CURRENT)).map_err(io_error(dir))?;
+    let pointer = dir.join(CURRENT);
+    crate::corpus::write_atomically(&pointer, next.as_bytes()).map_err(io_error(&pointer))?;
     if let Some(old) = old {
         let _ = fs::remove_dir_all(old);
     }
@@ -491,6 +489,11 @@ fn sweep(dir: &Path, live: &str) {
             name != live
         } else if let Some(pid) = name.strip_prefix("tmp-") {
             !process_is_running(pid)
+        } else if name.starts_with('.') && name.ends_with(".tmp") {
+            // a pointer being written when its build was killed
+            // ([`crate::corpus::write_atomically`])
+            let _ = fs::remove_file(entry.path());
+            false
         } else {
             false
         };

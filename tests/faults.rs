@@ -1,0 +1,129 @@
+//! Faults: a build killed (SIGKILL) at any moment leaves the last index
+//! answering, and the next build completes.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use common::{corpus_copy, stderr, ushtil, BUNDLED};
+
+/// How many units a search of the index as it is finds (no rebuild).
+fn found_as_is(corpus: &Path, index: &Path) -> Option<usize> {
+    let out = ushtil(
+        corpus,
+        index,
+        &["--no-refresh", "search", "Алаш", "--count"],
+    );
+    if !out.status.success() {
+        eprintln!("{}", stderr(&out));
+        return None;
+    }
+    common::stdout(&out).trim().parse().ok()
+}
+
+/// A small generator of kill moments, the same on every run.
+struct Moments(u64);
+
+impl Moments {
+    fn next_fraction(&mut self) -> f64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+#[test]
+fn a_build_killed_at_any_moment_leaves_the_last_index_answering() {
+    let corpus = corpus_copy();
+    let text = fs::read(corpus.path().join(format!("{BUNDLED}.txt"))).unwrap();
+    let copies: Vec<String> = (1..=8).map(|n| format!("copy-{n}.txt")).collect();
+    for name in &copies {
+        fs::write(corpus.path().join(name), &text).unwrap();
+    }
+    let index = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    let first = ushtil(corpus.path(), index.path(), &["build"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    // How long a whole build takes here: kills fall anywhere within it.
+    let whole = started.elapsed();
+    let expected = found_as_is(corpus.path(), index.path()).unwrap();
+    assert!(expected > 0);
+    let binary = env!("CARGO_BIN_EXE_ushtil");
+    let mut moments = Moments(17);
+    let mut killed_at_work = 0;
+    for round in 0..16 {
+        // Half the rounds rebuild from nothing, half update the copies in place.
+        let mut args = vec!["--corpus", "", "--index", "", "-q", "build"];
+        let (corpus_arg, index_arg) = (
+            corpus.path().to_str().unwrap(),
+            index.path().to_str().unwrap(),
+        );
+        args[1] = corpus_arg;
+        args[3] = index_arg;
+        if round % 2 == 0 {
+            args.push("--force");
+        } else {
+            for name in &copies {
+                fs::write(corpus.path().join(name), &text).unwrap();
+            }
+        }
+        let mut child = Command::new(binary)
+            .args(&args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let at = whole.mul_f64(moments.next_fraction());
+        std::thread::sleep(at);
+        if child.try_wait().unwrap().is_none() {
+            killed_at_work += 1;
+        }
+        // SIGKILL: no handler runs, nothing is cleaned up.
+        let _ = child.kill();
+        child.wait().unwrap();
+        assert_eq!(
+            found_as_is(corpus.path(), index.path()),
+            Some(expected),
+            "round {round}: killed after {at:?} of {whole:?}"
+        );
+    }
+    // Most kills fell while the build was at work, not after it ended.
+    assert!(killed_at_work >= 8, "{killed_at_work} of 16");
+    // The next build completes, and sweeps what the killed ones left.
+    let last = ushtil(corpus.path(), index.path(), &["build", "--force"]);
+    assert!(last.status.success(), "{}", stderr(&last));
+    assert_eq!(found_as_is(corpus.path(), index.path()), Some(expected));
+    let mut left: Vec<String> = fs::read_dir(index.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left.len(), 3, "CURRENT, LOCK and one generation: {left:?}");
+    assert!(left.iter().any(|n| n.starts_with("gen-")), "{left:?}");
+    // A search after a killed update finds it stale and completes it itself.
+    for name in &copies {
+        fs::write(corpus.path().join(name), &text).unwrap();
+    }
+    let mut child = Command::new(binary)
+        .args([
+            "--corpus",
+            corpus.path().to_str().unwrap(),
+            "--index",
+            index.path().to_str().unwrap(),
+            "build",
+        ])
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(whole / 3);
+    let _ = child.kill();
+    child.wait().unwrap();
+    let search = ushtil(corpus.path(), index.path(), &["search", "Алаш", "--count"]);
+    assert!(search.status.success(), "{}", stderr(&search));
+    assert_eq!(common::stdout(&search).trim(), expected.to_string());
+}
