@@ -182,15 +182,15 @@ pub fn build(
         progress.warn(&file.to_string());
     }
     let corpus = index::corpus_name(corpus_dir);
+    let index_name = index::corpus_name(index_dir);
     let existing = index::manifest(index_dir);
     if let Some(other) = existing
         .as_ref()
-        .map(|m| &m.corpus)
-        .filter(|c| !c.is_empty() && **c != corpus && !options.force)
+        .filter(|m| !m.belongs_to(&corpus, &index_name) && !options.force)
     {
         return Err(BuildError::OtherCorpus {
             index: index_dir.to_owned(),
-            built_from: other.clone(),
+            built_from: other.corpus.clone(),
             corpus,
         });
     }
@@ -204,7 +204,7 @@ pub fn build(
         }
         return Ok(Outcome::UpToDate(old.clone()));
     }
-    let manifest = Manifest::new(&fingerprint, sources.len(), 0, corpus);
+    let manifest = Manifest::new(&fingerprint, sources.len(), 0, (corpus, index_name));
     // Updated in place where the stamps of the files indexed are there to
     // compare; else written anew.
     let (Some(old), Some(before)) = (old, index::fingerprint(index_dir)) else {

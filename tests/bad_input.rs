@@ -307,3 +307,23 @@ fn an_index_of_another_corpus_is_not_taken_over() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(found(other.path(), index.path(), "нетерпением") >= 1);
 }
+
+#[test]
+fn an_index_moved_together_with_its_corpus_still_belongs_to_it() {
+    let place = tempfile::tempdir().unwrap();
+    let project = place.path().join("project");
+    fs::create_dir_all(project.join("corpus")).unwrap();
+    let bundled = corpus_copy();
+    for entry in fs::read_dir(bundled.path()).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), project.join("corpus").join(entry.file_name())).unwrap();
+    }
+    let out = ushtil(&project.join("corpus"), &project.join("index"), &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // The project folder renamed: its index still serves its corpus.
+    let moved = place.path().join("renamed");
+    fs::rename(&project, &moved).unwrap();
+    let out = ushtil(&moved.join("corpus"), &moved.join("index"), &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("up to date"), "{}", stderr(&out));
+}

@@ -5,7 +5,7 @@ mod common;
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::{Command, Output, Stdio};
 use std::time::Instant;
 
 use common::{corpus_copy, stderr, ushtil, BUNDLED};
@@ -126,4 +126,55 @@ fn a_build_killed_at_any_moment_leaves_the_last_index_answering() {
     let search = ushtil(corpus.path(), index.path(), &["search", "Алаш", "--count"]);
     assert!(search.status.success(), "{}", stderr(&search));
     assert_eq!(common::stdout(&search).trim(), expected.to_string());
+}
+
+/// Runs ushtil with files limited to `blocks` of 512 bytes and the signal
+/// that limit sends ignored, so that a write past it fails as on a full disk.
+fn ushtil_with_little_room(corpus: &Path, index: &Path, blocks: u32, args: &[&str]) -> Output {
+    let binary = env!("CARGO_BIN_EXE_ushtil");
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -f {blocks}; trap '' XFSZ; c=\"$1\"; i=\"$2\"; shift 2; \
+             exec \"$0\" --color never --corpus \"$c\" --index \"$i\" \"$@\""
+        ))
+        .arg(binary)
+        .arg(corpus)
+        .arg(index)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_write_that_fails_is_a_clear_error_and_the_last_index_answers() {
+    let corpus = corpus_copy();
+    let index = tempfile::tempdir().unwrap();
+    // No index yet: a clear error, and no index is left that looks whole.
+    let out = ushtil_with_little_room(corpus.path(), index.path(), 40, &["build"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let message = stderr(&out);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(message.contains("File too large"), "{message}");
+    assert!(
+        message.contains(&index.path().display().to_string()),
+        "{message}"
+    );
+    assert!(!index.path().join("CURRENT").exists());
+    // With room, it builds.
+    let built = ushtil(corpus.path(), index.path(), &["build"]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let expected = found_as_is(corpus.path(), index.path()).unwrap();
+    // A second document that does not fit: the update fails, and the last
+    // index answers as it did.
+    let text = fs::read(corpus.path().join(format!("{BUNDLED}.txt"))).unwrap();
+    fs::write(corpus.path().join("second.txt"), &text).unwrap();
+    let out = ushtil_with_little_room(corpus.path(), index.path(), 40, &["build"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("File too large"), "{}", stderr(&out));
+    assert_eq!(found_as_is(corpus.path(), index.path()), Some(expected));
+    // Given room, the next build completes.
+    let out = ushtil(corpus.path(), index.path(), &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(found_as_is(corpus.path(), index.path()), Some(2 * expected));
 }

@@ -73,6 +73,11 @@ pub struct Manifest {
     /// index is not taken over by another corpus unless forced.
     #[serde(default)]
     pub corpus: String,
+    /// Where the index was when it was built ([`corpus_name`] of its folder):
+    /// an index moved together with its corpus (the project folder renamed)
+    /// still belongs to it.
+    #[serde(default)]
+    pub index: String,
     /// The documents that could not be read, and why: a build that finds the
     /// index up to date says so again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -90,7 +95,12 @@ pub struct SkippedDocument {
 }
 
 impl Manifest {
-    pub fn new(fingerprint: &Fingerprint, documents: usize, units: usize, corpus: String) -> Self {
+    pub fn new(
+        fingerprint: &Fingerprint,
+        documents: usize,
+        units: usize,
+        (corpus, index): (String, String),
+    ) -> Self {
         Manifest {
             format: FORMAT,
             version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -99,6 +109,7 @@ impl Manifest {
             units,
             files: fingerprint.digest(),
             corpus,
+            index,
             skipped: Vec::new(),
         }
     }
@@ -106,6 +117,21 @@ impl Manifest {
     /// Whether an index with this manifest serves a corpus with `fingerprint`.
     pub fn is_current(&self, fingerprint: &Fingerprint) -> bool {
         self.is_compatible() && self.files == fingerprint.digest()
+    }
+
+    /// Whether the index was built from the corpus folder `corpus`, where it
+    /// is now kept in `index` (both as [`corpus_name`] gives them): the same
+    /// folder, or one that stands where the first stood beside the index,
+    /// both moved together.
+    pub fn belongs_to(&self, corpus: &str, index: &str) -> bool {
+        if self.corpus.is_empty() || self.corpus == corpus {
+            return true;
+        }
+        let beside = |corpus: &str, index: &str| {
+            let parent = Path::new(index).parent()?.to_owned();
+            Some(Path::new(corpus).strip_prefix(parent).ok()?.to_owned())
+        };
+        beside(&self.corpus, &self.index).is_some_and(|was| beside(corpus, index) == Some(was))
     }
 
     /// Whether this ushtil can update the index in place (same schema and analyzers).
