@@ -73,12 +73,30 @@ fn files_in_other_encodings_are_read_and_found() {
     fs::write(corpus.path().join("old-windows.txt"), &cp1251).unwrap();
     let (koi8, _, _) = encoding_rs::KOI8_R.encode(RUSSIAN);
     fs::write(corpus.path().join("old-unix.txt"), &koi8).unwrap();
+    // Kazakh in KZ-1048, the Kazakh Windows code page, which encoding_rs does
+    // not know: `Аңдатпа. Уақытша үкімет … Алаш қайраткерлері сайлауға қатысты.`
+    let kz1048 = b"\xc0\xbe\xe4\xe0\xf2\xef\xe0. \xd3\xe0\x9d\xfb\xf2\xf8\xe0 \xbf\xea\xb3\xec\xe5\xf2 \
+        \xc1\xbf\xea\xb3\xeb\xf0\xe5\xf1\xe5\xe9\xeb\xb3\xea \x8d\xa2\xf0\xfb\xeb\xf2\xe0\xe9 \
+        \xe6\xe8\xed\xe0\xeb\xfb\xf1\xfb\xed \xf1\xe0\xe9\xeb\xe0\xf3 \xec\xe5\xed \xf8\xe0\x9d\xfb\xf0\xf3 \
+        \xea\xbf\xed\xb3\xed 1917 \xe6\xfb\xeb\xe4\xfb\xbe \x9d\xe0\xf0\xe0\xf8\xe0\xf1\xfb\xed\xe0 \
+        \xe1\xe5\xeb\xe3\xb3\xeb\xe5\xe4\xb3. \xc0\xeb\xe0\xf8 \x9d\xe0\xe9\xf0\xe0\xf2\xea\xe5\xf0\xeb\xe5\xf0\xb3 \
+        \xf1\xe0\xe9\xeb\xe0\xf3\xba\xe0 \x9d\xe0\xf2\xfb\xf1\xf2\xfb.\n";
+    fs::write(corpus.path().join("old-kazakh.txt"), kz1048).unwrap();
     let out = ushtil(corpus.path(), index.path(), &["build"]);
     assert!(out.status.success(), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert!(said.contains("indexed 5 documents"), "{said}");
+    // Its Kazakh words are found as typed: `қайраткерлері` by its stem.
+    let out = ushtil(
+        corpus.path(),
+        index.path(),
+        &["search", "қайраткер", "--format", "json", "-n", "50"],
+    );
+    let docs: Vec<serde_json::Value> = common::json_lines(&out);
     assert!(
-        stderr(&out).contains("indexed 4 documents"),
+        docs.iter().any(|hit| hit["doc"] == "old-kazakh"),
         "{}",
-        stderr(&out)
+        common::stdout(&out)
     );
     // Each is found by the words it holds, as the bundled article's are.
     let out = ushtil(
@@ -98,6 +116,7 @@ fn files_in_other_encodings_are_read_and_found() {
         ("word-unicode", "UTF-16LE"),
         ("old-windows", "windows-1251"),
         ("old-unix", "KOI8-R"),
+        ("old-kazakh", "KZ-1048"),
     ] {
         let out = ushtil(corpus.path(), index.path(), &["inspect", doc]);
         let encoding_line = common::stdout(&out)
