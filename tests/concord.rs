@@ -319,3 +319,46 @@ fn a_concordance_of_election_lists_no_elected() {
         ["election", "elections"]
     );
 }
+
+/// A TSV or CSV concordance read back by a CSV reader gives exactly the
+/// cells JSON gives, quotes and all (`the "Declaration of the Rights …`).
+#[test]
+fn tsv_and_csv_read_back_exactly() {
+    let lines = json_lines(&["Declaration", "--lang", "en"]);
+    assert!(!lines.is_empty());
+    let quoted = lines
+        .iter()
+        .any(|l| l["left"].as_str().unwrap().ends_with('"'));
+    assert!(quoted, "a left context that ends in a quote: {lines:?}");
+    for (format, delimiter) in [("tsv", b'\t'), ("csv", b',')] {
+        let out = concord(&["Declaration", "--lang", "en", "--format", format]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .from_reader(out.stdout.as_slice());
+        let header: Vec<String> = reader
+            .headers()
+            .unwrap()
+            .iter()
+            .map(str::to_owned)
+            .collect();
+        assert_eq!(header[..3], ["left", "keyword", "right"]);
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), lines.len(), "{format}");
+        for (row, line) in rows.iter().zip(&lines) {
+            for (n, field) in ["left", "keyword", "right", "doc", "unit"]
+                .iter()
+                .enumerate()
+            {
+                // the contexts without the space next to the keyword
+                let json = line[field].as_str().map(str::trim);
+                assert_eq!(row.get(n), json, "{format}: {field}");
+            }
+        }
+    }
+    // With --bom, the file opens with the mark Excel reads as UTF-8.
+    let out = concord(&["Declaration", "--lang", "en", "--format", "csv", "--bom"]);
+    assert!(out
+        .stdout
+        .starts_with("\u{feff}left,keyword,right".as_bytes()));
+}

@@ -8,7 +8,7 @@ use anstyle::Style;
 use ushtil::concord::{self, Context as Around};
 use ushtil::model::Lang;
 
-use super::{ConcordQuery, Context, Status};
+use super::{table, ConcordQuery, Context, Status};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -29,6 +29,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
+    /// Open TSV or CSV with a UTF-8 byte-order mark, which Excel needs to
+    /// read it as UTF-8.
+    #[arg(long)]
+    bom: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -41,6 +45,7 @@ enum Measure {
 enum Format {
     Text,
     Tsv,
+    Csv,
     Json,
 }
 
@@ -62,10 +67,26 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
             .then(a.word.cmp(&b.word))
     });
     let mut out = BufWriter::new(anstream::stdout().lock());
-    if args.format == Format::Tsv {
-        writeln!(
-            out,
-            "lang\tcollocate\ttogether\tfrequency\tlog_likelihood\tlog_dice"
+    let separator = match args.format {
+        Format::Tsv => Some(table::Separator::Tab),
+        Format::Csv => Some(table::Separator::Comma),
+        _ => None,
+    };
+    if let Some(separator) = separator {
+        if args.bom {
+            table::write_bom(&mut out)?;
+        }
+        table::write_row(
+            &mut out,
+            separator,
+            [
+                "lang",
+                "collocate",
+                "together",
+                "frequency",
+                "log_likelihood",
+                "log_dice",
+            ],
         )?;
     }
     let mut shown = 0;
@@ -89,10 +110,17 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
                     "    {:<24} {:>8} {:>10} {:>15.2} {:>9.2}",
                     c.word, c.together, c.frequency, c.log_likelihood, c.log_dice
                 )?,
-                Format::Tsv => writeln!(
-                    out,
-                    "{}\t{}\t{}\t{}\t{:.4}\t{:.4}",
-                    c.lang, c.word, c.together, c.frequency, c.log_likelihood, c.log_dice
+                Format::Tsv | Format::Csv => table::write_row(
+                    &mut out,
+                    separator.expect("a table format"),
+                    [
+                        c.lang.code().to_owned(),
+                        c.word.clone(),
+                        c.together.to_string(),
+                        c.frequency.to_string(),
+                        format!("{:.4}", c.log_likelihood),
+                        format!("{:.4}", c.log_dice),
+                    ],
                 )?,
                 Format::Json => writeln!(out, "{}", serde_json::to_string(c)?)?,
             }

@@ -9,7 +9,7 @@ use anstyle::{AnsiColor, Style};
 use anyhow::bail;
 use ushtil::model::{Division, Lang, PerLang, Unit};
 
-use super::{Context, Status};
+use super::{table, Context, Status};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -31,6 +31,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
+    /// Open TSV or CSV with a UTF-8 byte-order mark, which Excel needs to
+    /// read it as UTF-8.
+    #[arg(long)]
+    bom: bool,
     /// Only the groups the aligner is least sure of (below --threshold), for a curator to check first.
     #[arg(long)]
     weak: bool,
@@ -47,6 +51,8 @@ enum Format {
     Json,
     /// Tab-separated: a header, then one row per group.
     Tsv,
+    /// Comma-separated, as Tsv.
+    Csv,
 }
 
 const HEADER: Style = Style::new().bold();
@@ -254,33 +260,33 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
                 writeln!(out, "{}", row.json(&langs))?;
             }
         }
-        Format::Tsv => {
-            let codes: Vec<&str> = langs.iter().map(|l| l.code()).collect();
-            writeln!(
-                out,
-                "doc\tunit\tsection\tgroup\tconfidence\t{}",
-                codes.join("\t")
-            )?;
+        Format::Tsv | Format::Csv => {
+            let separator = match args.format {
+                Format::Csv => table::Separator::Comma,
+                _ => table::Separator::Tab,
+            };
+            if args.bom {
+                table::write_bom(&mut out)?;
+            }
+            let header = ["doc", "unit", "section", "group", "confidence"]
+                .into_iter()
+                .chain(langs.iter().map(|l| l.code()));
+            table::write_row(&mut out, separator, header)?;
             for row in &rows {
-                let cells: Vec<String> = langs
-                    .iter()
-                    .map(|&l| {
-                        row.texts
-                            .get(l)
-                            .unwrap_or_default()
-                            .replace(['\t', '\n'], " ")
-                    })
-                    .collect();
-                writeln!(
-                    out,
-                    "{}\t{}\t{}\t{}\t{:.2}\t{}",
-                    row.doc,
-                    row.unit.unwrap_or_default(),
-                    row.section,
-                    row.group,
-                    row.confidence,
-                    cells.join("\t")
-                )?;
+                let cells = [
+                    row.doc.to_string(),
+                    row.unit.unwrap_or_default().to_string(),
+                    row.section.to_string(),
+                    row.group.to_string(),
+                    format!("{:.2}", row.confidence),
+                ]
+                .into_iter()
+                .chain(
+                    langs
+                        .iter()
+                        .map(|&l| row.texts.get(l).unwrap_or_default().to_string()),
+                );
+                table::write_row(&mut out, separator, cells)?;
             }
         }
         Format::Text => {

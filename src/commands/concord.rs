@@ -14,7 +14,7 @@ use serde::Serialize;
 use ushtil::concord::{self, Context as Around, Line};
 use ushtil::model::Lang;
 
-use super::{at_least_one, ConcordQuery, Context, Status};
+use super::{at_least_one, table, ConcordQuery, Context, Status};
 
 #[derive(clap::Args)]
 #[command(after_help = "\
@@ -59,6 +59,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
+    /// Open TSV or CSV with a UTF-8 byte-order mark, which Excel needs to
+    /// read it as UTF-8.
+    #[arg(long)]
+    bom: bool,
     /// Width of a text line (default: the terminal's, or 120 in a pipe).
     #[arg(long, value_parser = at_least_one)]
     width: Option<usize>,
@@ -117,8 +121,13 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     // Lines in corpus order with nothing to sort, sample or count stream as found.
     let streaming =
         args.sort == SortBy::Doc && args.sort_by.is_none() && args.sample.is_none() && !args.count;
-    if matches!(args.format, Format::Tsv | Format::Csv) && !args.count {
-        write_row(&mut out, args.format, &HEADER.map(str::to_owned))?;
+    if matches!(args.format, Format::Tsv | Format::Csv) {
+        if args.bom {
+            table::write_bom(&mut out)?;
+        }
+        if !args.count {
+            write_row(&mut out, args.format, &HEADER.map(str::to_owned))?;
+        }
     }
     if streaming {
         let mut printed = 0usize;
@@ -284,21 +293,11 @@ fn row(line: &Line) -> [String; 10] {
 }
 
 fn write_row(out: &mut impl Write, format: Format, cells: &[String]) -> std::io::Result<()> {
-    let cells: Vec<String> = match format {
-        Format::Csv => cells
-            .iter()
-            .map(|c| {
-                if c.contains([',', '"', '\n']) {
-                    format!("\"{}\"", c.replace('"', "\"\""))
-                } else {
-                    c.clone()
-                }
-            })
-            .collect(),
-        _ => cells.iter().map(|c| c.replace(['\t', '\n'], " ")).collect(),
+    let separator = match format {
+        Format::Csv => table::Separator::Comma,
+        _ => table::Separator::Tab,
     };
-    let separator = if format == Format::Csv { "," } else { "\t" };
-    writeln!(out, "{}", cells.join(separator))
+    table::write_row(out, separator, cells)
 }
 
 #[derive(Serialize)]
