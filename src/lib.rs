@@ -16,5 +16,6 @@ pub mod ingest;
 pub mod model;
 mod parallel;
 pub mod search;
+pub mod stats;
 pub mod text;
 pub mod translations;

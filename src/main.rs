@@ -73,6 +73,8 @@ enum Command {
     Inspect(commands::inspect::Args),
     /// Show the terms a language's analyzer makes of a text (what the index stores).
     Analyze(commands::analyze::Args),
+    /// Count what the corpus holds: documents, units, sentences, words, vocabulary.
+    Stats(commands::stats::Args),
 }
 
 fn main() -> ExitCode {
@@ -95,6 +97,7 @@ fn main() -> ExitCode {
         Command::Concord(args) => commands::concord::run(&context, args),
         Command::Collocates(args) => commands::collocates::run(&context, args),
         Command::Compare(args) => commands::compare::run(&context, args),
+        Command::Stats(args) => commands::stats::run(&context, args),
         Command::Align(args) => commands::align::run(&context, args),
         Command::Inspect(args) => commands::inspect::run(&context, args),
         Command::Analyze(args) => commands::analyze::run(&context, args),

@@ -11,6 +11,7 @@ pub mod export;
 pub mod inspect;
 pub mod output;
 pub mod search;
+pub mod stats;
 pub mod table;
 
 use std::io::{self, IsTerminal, Write};

@@ -1,0 +1,108 @@
+//! `ushtil stats`: what the corpus holds: documents and units, and per
+//! language units, sentences, words, how many sentences have a counterpart
+//! in another language, and the vocabulary (word forms, and the analyzer's
+//! terms: lemmas or stems); of one document with `--doc`.
+
+use std::io::{BufWriter, Write};
+
+use serde::Serialize;
+use ushtil::model::{Lang, PerLang};
+use ushtil::stats::{Counts, LanguageCounts};
+
+use super::{output::ReportFormat, Context, Status};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Count only this document.
+    #[arg(long)]
+    doc: Option<String>,
+    /// Output format: text for reading, json for one JSON object.
+    #[arg(long, value_enum, default_value = "text")]
+    format: ReportFormat,
+}
+
+#[derive(Serialize)]
+struct CountsJson {
+    documents: usize,
+    units: usize,
+    languages: PerLang<LanguageJson>,
+}
+
+#[derive(Serialize)]
+struct LanguageJson {
+    units: usize,
+    sentences: usize,
+    aligned_sentences: usize,
+    words: usize,
+    forms: usize,
+    terms: usize,
+}
+
+impl From<&LanguageCounts> for LanguageJson {
+    fn from(c: &LanguageCounts) -> Self {
+        LanguageJson {
+            units: c.units,
+            sentences: c.sentences,
+            aligned_sentences: c.aligned_sentences,
+            words: c.words,
+            forms: c.forms,
+            terms: c.terms,
+        }
+    }
+}
+
+pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
+    let index = context.open_index()?;
+    let mut units = index.units()?;
+    if let Some(doc) = &args.doc {
+        units.retain(|u| &u.doc == doc);
+        if units.is_empty() {
+            anyhow::bail!("{doc}: no such document in the corpus");
+        }
+    }
+    let counts = ushtil::stats::count(&units);
+    let mut out = BufWriter::new(anstream::stdout().lock());
+    match args.format {
+        ReportFormat::Json => {
+            let json = CountsJson {
+                documents: counts.documents,
+                units: counts.units,
+                languages: counts.languages.map(|_, c| LanguageJson::from(c)),
+            };
+            writeln!(out, "{}", serde_json::to_string(&json)?)?;
+        }
+        ReportFormat::Text => print(&mut out, &counts)?,
+    }
+    out.flush()?;
+    Ok(Status::Found)
+}
+
+/// One row of the table: a count of one language.
+type Count = fn(&LanguageCounts) -> usize;
+
+fn print(out: &mut impl Write, counts: &Counts) -> std::io::Result<()> {
+    writeln!(out, "documents  {}", counts.documents)?;
+    writeln!(out, "units      {}", counts.units)?;
+    writeln!(out)?;
+    write!(out, "{:<18}", "")?;
+    for lang in Lang::ALL {
+        write!(out, "{:>10}", lang.code())?;
+    }
+    writeln!(out)?;
+    let rows: [(&str, Count); 6] = [
+        ("units", |c| c.units),
+        ("sentences", |c| c.sentences),
+        ("with counterpart", |c| c.aligned_sentences),
+        ("words", |c| c.words),
+        ("word forms", |c| c.forms),
+        ("terms", |c| c.terms),
+    ];
+    for (name, value) in rows {
+        write!(out, "{name:<18}")?;
+        for lang in Lang::ALL {
+            write!(out, "{:>10}", value(counts.languages.get(lang)))?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
