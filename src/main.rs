@@ -75,6 +75,10 @@ enum Command {
     Analyze(commands::analyze::Args),
     /// Count what the corpus holds: documents, units, sentences, words, vocabulary.
     Stats(commands::stats::Args),
+    /// Copy documents into the corpus and update the index.
+    Add(commands::add::AddArgs),
+    /// Take documents out of the corpus and update the index.
+    Remove(commands::add::RemoveArgs),
 }
 
 fn main() -> ExitCode {
@@ -98,6 +102,8 @@ fn main() -> ExitCode {
         Command::Collocates(args) => commands::collocates::run(&context, args),
         Command::Compare(args) => commands::compare::run(&context, args),
         Command::Stats(args) => commands::stats::run(&context, args),
+        Command::Add(args) => commands::add::add(&context, args),
+        Command::Remove(args) => commands::add::remove(&context, args),
         Command::Align(args) => commands::align::run(&context, args),
         Command::Inspect(args) => commands::inspect::run(&context, args),
         Command::Analyze(args) => commands::analyze::run(&context, args),

@@ -1,6 +1,7 @@
 //! The subcommands, one file each, and what they share: the corpus and index
 //! folders, building a stale index on demand, and exit codes.
 
+pub mod add;
 pub mod align;
 pub mod analyze;
 pub mod build;
