@@ -75,18 +75,7 @@ pub fn add(context: &Context, args: AddArgs) -> anyhow::Result<Status> {
         }
         context.note(&format!("added {}", source.id));
     }
-    let (_, _, left_out) = build::build(
-        context,
-        build::Why::Asked {
-            force: false,
-            strict: false,
-        },
-    )?;
-    Ok(if left_out > 0 {
-        Status::Skipped
-    } else {
-        Status::Found
-    })
+    update_index(context)
 }
 
 pub fn remove(context: &Context, args: RemoveArgs) -> anyhow::Result<Status> {
@@ -105,13 +94,16 @@ pub fn remove(context: &Context, args: RemoveArgs) -> anyhow::Result<Status> {
         }
         context.note(&format!("removed {}", source.id));
     }
-    let (_, _, left_out) = build::build(
-        context,
-        build::Why::Asked {
-            force: false,
-            strict: false,
-        },
-    )?;
+    update_index(context)
+}
+
+/// Brings the index up to date with what changed in the corpus.
+fn update_index(context: &Context) -> anyhow::Result<Status> {
+    let asked = build::Why::Asked {
+        force: false,
+        strict: false,
+    };
+    let (_, _, left_out) = build::build(context, asked)?;
     Ok(if left_out > 0 {
         Status::Skipped
     } else {

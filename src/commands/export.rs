@@ -88,14 +88,7 @@ fn groups(unit: &Unit, level: Level) -> Vec<Group<'_>> {
 }
 
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
-    let index = context.open_index()?;
-    let mut units = index.units()?;
-    if let Some(doc) = &args.doc {
-        units.retain(|u| &u.doc == doc);
-        if units.is_empty() {
-            anyhow::bail!("{doc}: no such document in the corpus");
-        }
-    }
+    let units = context.units(args.doc.as_deref())?;
     let langs = args.langs.clone().unwrap_or_else(|| Lang::ALL.to_vec());
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());

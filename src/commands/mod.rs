@@ -122,6 +122,18 @@ impl Context {
         Ok(source)
     }
 
+    /// Every unit of the corpus in corpus order, or of one document.
+    pub fn units(&self, doc: Option<&str>) -> anyhow::Result<Vec<ushtil::model::Unit>> {
+        let mut units = self.open_index()?.units()?;
+        if let Some(doc) = doc {
+            units.retain(|u| u.doc == doc);
+            if units.is_empty() {
+                anyhow::bail!("{doc}: no such document in the corpus");
+            }
+        }
+        Ok(units)
+    }
+
     /// Progress and summaries go to standard error, unless `--quiet`.
     pub fn note(&self, message: &str) {
         if !self.quiet {

@@ -52,14 +52,7 @@ impl From<&LanguageCounts> for LanguageJson {
 }
 
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
-    let index = context.open_index()?;
-    let mut units = index.units()?;
-    if let Some(doc) = &args.doc {
-        units.retain(|u| &u.doc == doc);
-        if units.is_empty() {
-            anyhow::bail!("{doc}: no such document in the corpus");
-        }
-    }
+    let units = context.units(args.doc.as_deref())?;
     let counts = ushtil::stats::count(&units);
     let mut out = BufWriter::new(anstream::stdout().lock());
     match args.format {
