@@ -146,7 +146,7 @@ pub fn read_document(source: &Source) -> Result<Document, BuildError> {
 }
 
 /// How a build goes about its work.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Options {
     /// Write the index anew, even if it is up to date, or was built from
     /// another corpus folder.
@@ -181,8 +181,8 @@ pub fn build(
     for file in &skipped {
         progress.warn(&file.to_string());
     }
-    let corpus = index::corpus_name(corpus_dir);
-    let index_name = index::corpus_name(index_dir);
+    let corpus = index::folder_name(corpus_dir);
+    let index_name = index::folder_name(index_dir);
     let existing = index::manifest(index_dir);
     if let Some(other) = existing
         .as_ref()

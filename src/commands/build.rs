@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::time::Instant;
 
-use ushtil::build::Outcome;
+use ushtil::build::{Options, Outcome};
 
 use super::{output, Context, Status};
 
@@ -25,10 +25,10 @@ pub struct Args {
 }
 
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
-    let why = Why::Asked {
+    let why = Why::Asked(Options {
         force: args.force,
         strict: args.strict,
-    };
+    });
     let (outcome, seconds, left_out) = build(context, why)?;
     let manifest = outcome.manifest();
     if args.format == output::ReportFormat::Json {
@@ -66,8 +66,8 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
 /// Why a build runs.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Why {
-    /// `ushtil build`, `--force`, `--strict` or not.
-    Asked { force: bool, strict: bool },
+    /// `ushtil build` (or `add`, `remove`), `--force`, `--strict` or not.
+    Asked(Options),
     /// A command found the index missing, stale or not opening.
     Stale,
 }
@@ -85,8 +85,8 @@ pub fn build(context: &Context, why: Why) -> anyhow::Result<(Outcome, f64, usize
         &context.corpus,
         &context.index,
         match why {
-            Why::Asked { force, strict } => ushtil::build::Options { force, strict },
-            Why::Stale => ushtil::build::Options::default(),
+            Why::Asked(options) => options,
+            Why::Stale => Options::default(),
         },
         &mut progress,
     );
@@ -96,7 +96,7 @@ pub fn build(context: &Context, why: Why) -> anyhow::Result<(Outcome, f64, usize
     let outcome = outcome?;
     // Asked for, a build also reads the checksums of an index it would leave
     // as it is: a damaged file there would fail searches until --force.
-    if let (Outcome::UpToDate(_), Why::Asked { .. }) = (&outcome, why) {
+    if let (Outcome::UpToDate(_), Why::Asked(_)) = (&outcome, why) {
         let damaged = ushtil::index::CorpusIndex::open(&context.index)?.damaged_files()?;
         if !damaged.is_empty() {
             let names: Vec<String> = damaged.iter().map(|p| p.display().to_string()).collect();
@@ -105,13 +105,11 @@ pub fn build(context: &Context, why: Why) -> anyhow::Result<(Outcome, f64, usize
                 context.index.display(),
                 names.join(", ")
             ));
-            return build(
-                context,
-                Why::Asked {
-                    force: true,
-                    strict: false,
-                },
-            );
+            let anew = Options {
+                force: true,
+                ..Options::default()
+            };
+            return build(context, Why::Asked(anew));
         }
     }
     let seconds = started.elapsed().as_secs_f64();

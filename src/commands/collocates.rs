@@ -73,12 +73,10 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
         _ => None,
     };
     if let Some(separator) = separator {
-        if args.bom {
-            table::write_bom(&mut out)?;
-        }
-        table::write_row(
+        table::write_head(
             &mut out,
             separator,
+            args.bom,
             [
                 "lang",
                 "collocate",

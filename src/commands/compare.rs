@@ -265,13 +265,10 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
                 Format::Csv => table::Separator::Comma,
                 _ => table::Separator::Tab,
             };
-            if args.bom {
-                table::write_bom(&mut out)?;
-            }
             let header = ["doc", "unit", "section", "group", "confidence"]
                 .into_iter()
                 .chain(langs.iter().map(|l| l.code()));
-            table::write_row(&mut out, separator, header)?;
+            table::write_head(&mut out, separator, args.bom, header)?;
             for row in &rows {
                 let cells = [
                     row.doc.to_string(),

@@ -106,13 +106,10 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
                 ExportFormat::Csv => table::Separator::Comma,
                 _ => table::Separator::Tab,
             };
-            if args.bom {
-                table::write_bom(&mut out)?;
-            }
             let header = ["doc", "unit", "section"]
                 .into_iter()
                 .chain(langs.iter().map(|l| l.code()));
-            table::write_row(&mut out, separator, header)?;
+            table::write_head(&mut out, separator, args.bom, header)?;
             for group in groups() {
                 let cells = [group.doc.to_owned(), group.unit.to_owned(), group.section]
                     .into_iter()

@@ -17,6 +17,23 @@ pub fn write_bom(out: &mut impl Write) -> io::Result<()> {
     out.write_all("\u{feff}".as_bytes())
 }
 
+/// Opens a table: the byte-order mark where asked for, then the header row.
+pub fn write_head<I, T>(
+    out: &mut impl Write,
+    separator: Separator,
+    bom: bool,
+    header: I,
+) -> io::Result<()>
+where
+    I: IntoIterator<Item = T>,
+    T: AsRef<[u8]>,
+{
+    if bom {
+        write_bom(out)?;
+    }
+    write_row(out, separator, header)
+}
+
 /// Writes one row.
 pub fn write_row<I, T>(out: &mut impl Write, separator: Separator, cells: I) -> io::Result<()>
 where

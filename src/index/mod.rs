@@ -69,11 +69,11 @@ pub struct Manifest {
     /// The digest of the corpus files' stamps ([`Fingerprint::digest`]); the
     /// stamps themselves are in [`FILES`], read only when they differ.
     pub files: String,
-    /// The corpus folder the index was built from ([`corpus_name`]): an
+    /// The corpus folder the index was built from ([`folder_name`]): an
     /// index is not taken over by another corpus unless forced.
     #[serde(default)]
     pub corpus: String,
-    /// Where the index was when it was built ([`corpus_name`] of its folder):
+    /// Where the index was when it was built ([`folder_name`] of its folder):
     /// an index moved together with its corpus (the project folder renamed)
     /// still belongs to it.
     #[serde(default)]
@@ -120,7 +120,7 @@ impl Manifest {
     }
 
     /// Whether the index was built from the corpus folder `corpus`, where it
-    /// is now kept in `index` (both as [`corpus_name`] gives them): the same
+    /// is now kept in `index` (both as [`folder_name`] gives them): the same
     /// folder, or one that stands where the first stood beside the index,
     /// both moved together.
     pub fn belongs_to(&self, corpus: &str, index: &str) -> bool {
@@ -142,9 +142,9 @@ impl Manifest {
     }
 }
 
-/// How a manifest names a corpus folder: its absolute path, as far as it can
-/// be found.
-pub fn corpus_name(dir: &Path) -> String {
+/// How a manifest names a folder (the corpus's, the index's): its absolute
+/// path, as far as it can be found.
+pub fn folder_name(dir: &Path) -> String {
     let absolute = fs::canonicalize(dir)
         .or_else(|_| std::path::absolute(dir))
         .unwrap_or_else(|_| dir.to_owned());
@@ -319,14 +319,6 @@ impl IndexWriting {
             fields,
             finished: false,
         })
-    }
-
-    pub fn add(&mut self, units: &[Unit]) -> Result<(), IndexError> {
-        let writer = self
-            .writer
-            .as_ref()
-            .expect("a writing is open until finished");
-        add_units(writer, self.fields, units, &self.path)
     }
 
     /// Puts the units of document `doc` in place of what the index held of it.

@@ -43,6 +43,18 @@ pub enum DecodeError {
     UnknownEncoding { label: String },
 }
 
+impl DecodeError {
+    /// The offset in the file of the byte the error is about, if any.
+    pub fn byte(&self) -> Option<usize> {
+        match self {
+            DecodeError::Binary { byte, .. }
+            | DecodeError::Malformed { byte, .. }
+            | DecodeError::Unrecognised { byte, .. } => Some(*byte),
+            DecodeError::UnknownEncoding { .. } => None,
+        }
+    }
+}
+
 impl std::error::Error for DecodeError {}
 
 impl std::fmt::Display for DecodeError {
@@ -93,10 +105,10 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, DecodeErr
             utf16: looks_like_utf16(bytes),
         });
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(decoded(text.to_owned(), UTF_8.name()));
-    }
-    let byte = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| 0);
+    let byte = match std::str::from_utf8(bytes) {
+        Ok(text) => return Ok(decoded(text.to_owned(), UTF_8.name())),
+        Err(error) => error.valid_up_to(),
+    };
     // Mostly good UTF-8 is UTF-8 with a bad byte (a file cut or mixed), not
     // a code page, where nearly every letter is a bad sequence.
     if mostly_utf8(bytes) {

@@ -17,7 +17,7 @@ pub mod versions;
 
 use std::path::{Path, PathBuf};
 
-use decode::{DecodeError, Decoded};
+use decode::Decoded;
 use labels::{Announces, Label};
 use pdftext::RawParagraph;
 
@@ -86,13 +86,8 @@ pub fn read_text(path: &Path, encoding: &str) -> Result<Decoded, IngestError> {
         source,
     })?;
     let declared = Some(encoding.trim()).filter(|e| !e.is_empty());
-    let mut source = decode::decode(&bytes, declared).map_err(|error| {
-        let byte = match &error {
-            DecodeError::Binary { byte, .. }
-            | DecodeError::Malformed { byte, .. }
-            | DecodeError::Unrecognised { byte, .. } => *byte,
-            DecodeError::UnknownEncoding { .. } => 0,
-        };
+    let source = decode::decode(&bytes, declared).map_err(|error| {
+        let byte = error.byte().unwrap_or(0);
         IngestError::Decode {
             path: path.to_owned(),
             line: 1 + bytes[..byte.min(bytes.len())]
@@ -102,9 +97,6 @@ pub fn read_text(path: &Path, encoding: &str) -> Result<Decoded, IngestError> {
             error,
         }
     })?;
-    if let Some(text) = source.text.strip_prefix('\u{feff}') {
-        source.text = text.to_owned();
-    }
     if source.text.trim().is_empty() {
         return Err(IngestError::Empty {
             path: path.to_owned(),
