@@ -8,6 +8,8 @@
 //! A prefix is matched against word forms, not stems, so `Бөкейх*` means
 //! what it says.
 
+mod exclusion;
+
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
@@ -235,6 +237,10 @@ impl Compiler<'_> {
                     if let Some(query) =
                         self.compile(clause, negated ^ (occur == Occur::MustNot))?
                     {
+                        let query = match occur {
+                            Occur::MustNot => Box::new(exclusion::Excluded(query)),
+                            _ => query,
+                        };
                         subqueries.push((occur, query));
                     }
                 }

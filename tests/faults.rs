@@ -178,3 +178,107 @@ fn a_write_that_fails_is_a_clear_error_and_the_last_index_answers() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(found_as_is(corpus.path(), index.path()), Some(2 * expected));
 }
+
+/// Runs ushtil as someone who may read `index` but not write it: as root,
+/// the user `nobody` (by `setpriv`, with a copy of the binary that nobody
+/// can reach); as anyone else, the owner with the folders' write rights
+/// taken away (root would not notice those).
+struct Reader {
+    binary: tempfile::TempDir,
+    as_root: bool,
+}
+
+impl Reader {
+    fn new() -> Reader {
+        let id = Command::new("id").arg("-u").output().unwrap();
+        let as_root = common::stdout(&id).trim() == "0";
+        let binary = tempfile::tempdir().unwrap();
+        fs::copy(env!("CARGO_BIN_EXE_ushtil"), binary.path().join("ushtil")).unwrap();
+        open_to_all(binary.path());
+        Reader { binary, as_root }
+    }
+
+    fn run(&self, corpus: &Path, index: &Path, args: &[&str]) -> Output {
+        let folders = [index.to_owned(), live_generation(index)];
+        if !self.as_root {
+            folders.iter().for_each(|f| set_mode(f, 0o555));
+        }
+        let mut command = if self.as_root {
+            let mut c = Command::new("setpriv");
+            c.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
+            c.arg(self.binary.path().join("ushtil"));
+            c
+        } else {
+            Command::new(self.binary.path().join("ushtil"))
+        };
+        let out = command
+            .args(["--color", "never", "--corpus"])
+            .arg(corpus)
+            .arg("--index")
+            .arg(index)
+            .args(args)
+            .output()
+            .unwrap();
+        if !self.as_root {
+            folders.iter().for_each(|f| set_mode(f, 0o755));
+        }
+        out
+    }
+}
+
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// Readable by all, writable by the owner: as a shared folder is.
+fn open_to_all(path: &Path) {
+    set_mode(path, 0o755);
+}
+
+fn live_generation(index: &Path) -> std::path::PathBuf {
+    index.join(fs::read_to_string(index.join("CURRENT")).unwrap().trim())
+}
+
+#[test]
+fn an_index_folder_that_cannot_be_written_still_answers() {
+    let corpus = corpus_copy();
+    let index = tempfile::tempdir().unwrap();
+    open_to_all(corpus.path());
+    open_to_all(index.path());
+    let built = ushtil(corpus.path(), index.path(), &["build"]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let expected = found_as_is(corpus.path(), index.path()).unwrap();
+    let reader = Reader::new();
+    // Found by one who may only read it, as it stands and as it is searched.
+    let count = |out: &Output| common::stdout(out).trim().parse::<usize>().ok();
+    let out = reader.run(corpus.path(), index.path(), &["search", "Алаш", "--count"]);
+    assert_eq!(count(&out), Some(expected), "{}", stderr(&out));
+    // The corpus grows; the reader's build is a clear error, and leaves the
+    // index as it was.
+    let text = fs::read(corpus.path().join(format!("{BUNDLED}.txt"))).unwrap();
+    fs::write(corpus.path().join("second.txt"), &text).unwrap();
+    let out = reader.run(corpus.path(), index.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let message = stderr(&out);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(message.contains("Permission denied"), "{message}");
+    assert!(
+        message.contains(&index.path().display().to_string()),
+        "{message}"
+    );
+    // A search says the index is older than the corpus and answers from it.
+    let out = reader.run(corpus.path(), index.path(), &["search", "Алаш", "--count"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(count(&out), Some(expected));
+    assert!(
+        stderr(&out).contains("the index is older than the corpus and cannot be rebuilt"),
+        "{}",
+        stderr(&out)
+    );
+    // Its owner's next build takes the second document in, and still shares it.
+    let out = ushtil(corpus.path(), index.path(), &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = reader.run(corpus.path(), index.path(), &["search", "Алаш", "--count"]);
+    assert_eq!(count(&out), Some(2 * expected), "{}", stderr(&out));
+}

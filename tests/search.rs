@@ -316,6 +316,28 @@ fn a_negation_alone_lists_units_of_the_languages_searched() {
 }
 
 #[test]
+fn a_negated_phrase_leaves_out_exactly_the_units_holding_it() {
+    // Run in a debug build, this once tripped tantivy's own assertion on
+    // every negated phrase (tantivy#2811).
+    let ids = |query: &str| -> std::collections::BTreeSet<String> {
+        search_json(&[query, "--limit", "1000"])
+            .iter()
+            .map(|h| format!("{}#{}", h["doc"], h["unit"]))
+            .collect()
+    };
+    let alash = ids("Alash");
+    let with_phrase = ids("Alash \"Constituent Assembly\"");
+    assert!(!with_phrase.is_empty() && with_phrase.len() < alash.len());
+    let expected: std::collections::BTreeSet<String> =
+        alash.difference(&with_phrase).cloned().collect();
+    assert_eq!(ids("Alash -\"Constituent Assembly\""), expected);
+    assert_eq!(ids("Alash NOT \"Constituent Assembly\""), expected);
+    // A Kazakh phrase the same way.
+    let kk = ids("Алаш -\"Құрылтай жиналысы\"");
+    assert!(!kk.is_empty() && kk.len() < ids("Алаш").len());
+}
+
+#[test]
 fn a_word_inside_a_phrase_also_searched_marks_the_whole_phrase() {
     let hits = common::search_json(&["Provisional \"Provisional Government\"", "--lang", "en"]);
     let marks = marked(&hits[0], "en");

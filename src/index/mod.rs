@@ -9,6 +9,7 @@
 //! or interrupted build never leaves a half-written index behind, and readers
 //! never see one.
 
+mod directory;
 mod schema;
 
 use std::fs;
@@ -377,6 +378,7 @@ impl IndexWriting {
         // The stamps first: a manifest is only ever beside the stamps it digests.
         write_json(&self.path, FILES, fingerprint)?;
         write_json(&self.path, MANIFEST, &manifest)?;
+        readable_as_ours(&self.path)?;
         if self.staged {
             publish(&self.dir, &self.path)?;
         }
@@ -400,7 +402,8 @@ fn open_live(dir: &Path) -> Result<(PathBuf, Index, Fields), IndexError> {
         path: dir.to_owned(),
         message: "no index here yet (run `ushtil build`)".to_owned(),
     })?;
-    let index = Index::open_in_dir(&path).map_err(tantivy_error(&path))?;
+    let folder = directory::GenerationFolder::open(&path).map_err(tantivy_error(&path))?;
+    let index = Index::open(folder).map_err(tantivy_error(&path))?;
     text::register(index.tokenizers());
     let fields = Fields::of(&index.schema()).ok_or_else(|| IndexError::Damaged {
         path: path.clone(),
@@ -474,6 +477,22 @@ fn write_json(path: &Path, name: &str, value: &impl Serialize) -> Result<(), Ind
     let json = serde_json::to_string(value).expect("a manifest and its stamps always serialise");
     let file = path.join(name);
     crate::corpus::write_atomically(&file, json.as_bytes()).map_err(io_error(&file))
+}
+
+/// Gives tantivy's own records (`meta.json`, `.managed.json`) the
+/// permissions of the files ushtil wrote beside them. tantivy writes them
+/// through a temporary file, which is readable by its owner alone; an index
+/// that others may read (a lab's shared corpus) must be whole to them too.
+fn readable_as_ours(path: &Path) -> Result<(), IndexError> {
+    let ours = path.join(MANIFEST);
+    let permissions = fs::metadata(&ours).map_err(io_error(&ours))?.permissions();
+    for name in ["meta.json", ".managed.json"] {
+        let file = path.join(name);
+        if file.exists() {
+            fs::set_permissions(&file, permissions.clone()).map_err(io_error(&file))?;
+        }
+    }
+    Ok(())
 }
 
 /// Renames the staged generation into place and points `CURRENT` at it.
