@@ -1,6 +1,7 @@
 //! The corpus folder: a document is one `<id>.txt`, or one file per language
-//! (`<id>.kk.txt`, `<id>.ru.txt`, `<id>.en.txt`, any two or all three), with
-//! an optional `<id>.toml` of metadata and `<id>.align.tsv` beside it.
+//! (`<id>.kk.txt`, `<id>.ru.txt`, `<id>.en.txt`, any two or all three), or a
+//! parallel table already aligned (`<id>.tsv`), with an optional `<id>.toml`
+//! of metadata and `<id>.align.tsv` beside it.
 
 use std::collections::{BTreeMap, HashSet};
 use std::ffi::OsString;
@@ -25,7 +26,7 @@ pub enum CorpusError {
         line: usize,
         message: String,
     },
-    #[error("{}: no documents (*.txt) in the corpus folder", path.display())]
+    #[error("{}: no documents (*.txt, *.tsv) in the corpus folder", path.display())]
     NoDocuments { path: PathBuf },
 }
 
@@ -101,6 +102,14 @@ fn language_tag(stem: &str) -> Option<(&str, &str)> {
 }
 
 fn text_name(name: &str) -> TextName<'_> {
+    // A parallel table (`ingest::table`) is a whole document; an alignment
+    // file belongs to the text beside it.
+    if let Some(stem) = name.strip_suffix(".tsv") {
+        return match stem.ends_with(".align") || stem.is_empty() {
+            true => TextName::Other,
+            false => TextName::Whole(stem),
+        };
+    }
     let Some(stem) = name.strip_suffix(".txt") else {
         let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
         if extension.eq_ignore_ascii_case("txt") {
@@ -219,28 +228,83 @@ impl Source {
 /// the file is renamed over the old one.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
-    let dir = path
-        .parent()
+    let mut staged = StagedFile::create(path)?;
+    staged.write_all(bytes)?;
+    staged.commit()
+}
+
+/// A file being written whole or not at all, as [`write_atomically`] writes
+/// one, but as it comes: written to a hidden file beside `path`, it takes
+/// its place at [`StagedFile::commit`]; dropped before that, it is removed.
+pub struct StagedFile {
+    path: PathBuf,
+    staged: PathBuf,
+    file: Option<std::io::BufWriter<std::fs::File>>,
+}
+
+impl StagedFile {
+    pub fn create(path: &Path) -> std::io::Result<StagedFile> {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let staged = folder_of(path).join(format!(".{name}.{}.tmp", std::process::id()));
+        let file = std::fs::File::create(&staged)?;
+        Ok(StagedFile {
+            path: path.to_owned(),
+            staged,
+            file: Some(std::io::BufWriter::with_capacity(64 << 10, file)),
+        })
+    }
+
+    /// The file it will become.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Syncs the bytes to disk and renames the file into place.
+    pub fn commit(mut self) -> std::io::Result<()> {
+        let file = self.file.take().expect("committed once");
+        let moved = (|| {
+            let file = file.into_inner().map_err(|e| e.into_error())?;
+            file.sync_all()?;
+            std::fs::rename(&self.staged, &self.path)
+        })();
+        if moved.is_err() {
+            let _ = std::fs::remove_file(&self.staged);
+        }
+        moved?;
+        // The rename itself is made durable by syncing the folder (where the
+        // system allows a folder to be opened).
+        if let Ok(folder) = std::fs::File::open(folder_of(&self.path)) {
+            let _ = folder.sync_all();
+        }
+        Ok(())
+    }
+}
+
+impl std::io::Write for StagedFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.file
+            .as_mut()
+            .expect("written before commit")
+            .write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.as_mut().expect("written before commit").flush()
+    }
+}
+
+impl Drop for StagedFile {
+    fn drop(&mut self) {
+        if self.file.take().is_some() {
+            let _ = std::fs::remove_file(&self.staged);
+        }
+    }
+}
+
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
         .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let staged = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = (|| {
-        let mut file = std::fs::File::create(&staged)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&staged, path)
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&staged);
-    }
-    written?;
-    // The rename itself is made durable by syncing the folder (where the
-    // system allows a folder to be opened).
-    if let Ok(folder) = std::fs::File::open(dir) {
-        let _ = folder.sync_all();
-    }
-    Ok(())
+        .unwrap_or(Path::new("."))
 }
 
 /// The documents of a corpus folder, by id, and the files skipped.
@@ -344,8 +408,9 @@ fn list(dir: &Path) -> Result<Vec<DirEntry>, CorpusError> {
     Ok(entries)
 }
 
-/// The files of a document: its text, metadata and alignment file.
-const EXTENSIONS: [&str; 3] = [".txt", ".toml", ".align.tsv"];
+/// The files of a document: its text (or parallel table), metadata and
+/// alignment file; the alignment file before the table it would pass for.
+const EXTENSIONS: [&str; 4] = [".txt", ".toml", ".align.tsv", ".tsv"];
 
 /// The document a file of the corpus belongs to: its name less the
 /// extension and, for one language's text, the language.
@@ -464,7 +529,14 @@ impl Fingerprint {
             }
             // A document is its text: metadata or an alignment file without
             // one is no document (and with its text gone, the document is).
-            documents.retain(|_, files| files.iter().any(|f| f.name.ends_with(".txt")));
+            documents.retain(|_, files| {
+                files.iter().any(|f| {
+                    matches!(
+                        text_name(&f.name),
+                        TextName::Whole(_) | TextName::Version(..)
+                    )
+                })
+            });
             documents
         }
         let (now, before) = (by_document(self), by_document(old));
@@ -492,6 +564,25 @@ mod tests {
             size,
             modified: 1,
         }
+    }
+
+    #[test]
+    fn a_parallel_table_is_a_document_its_alignment_file_is_not() {
+        let before = Fingerprint {
+            files: vec![stamp("a.txt", 1)],
+        };
+        let now = Fingerprint {
+            files: vec![
+                stamp("a.txt", 1),
+                stamp("b.tsv", 2),
+                stamp("b.toml", 3),
+                stamp("c.align.tsv", 4),
+            ],
+        };
+        assert_eq!(now.changes_since(&before), (vec!["b".to_owned()], vec![]));
+        assert_eq!(document_of("b.align.tsv"), "b");
+        assert_eq!(text_name("b.tsv"), TextName::Whole("b"));
+        assert_eq!(text_name("b.align.tsv"), TextName::Other);
     }
 
     #[test]

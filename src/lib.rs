@@ -11,6 +11,7 @@ pub mod align;
 pub mod build;
 pub mod concord;
 pub mod corpus;
+pub mod import;
 pub mod index;
 pub mod ingest;
 pub mod model;

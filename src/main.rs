@@ -59,8 +59,10 @@ enum Command {
     Build(commands::build::Args),
     /// Find passages in any language, shown with their aligned counterparts.
     Search(commands::search::Args),
-    /// Write every aligned unit of the corpus as JSON Lines.
+    /// Write the corpus for other tools: JSON Lines, TMX, Moses files, TSV or CSV.
     Export(commands::export::Args),
+    /// Bring aligned material into the corpus: TMX, Moses files, TSV or CSV.
+    Import(commands::import::Args),
     /// Keyword in context: every occurrence of a word, sorted, counted, parallel, exported.
     Concord(commands::concord::Args),
     /// The words that occur near a word, scored (log-likelihood or log-Dice).
@@ -98,6 +100,7 @@ fn main() -> ExitCode {
         Command::Build(args) => commands::build::run(&context, args),
         Command::Search(args) => commands::search::run(&context, args),
         Command::Export(args) => commands::export::run(&context, args),
+        Command::Import(args) => commands::import::run(&context, args),
         Command::Concord(args) => commands::concord::run(&context, args),
         Command::Collocates(args) => commands::collocates::run(&context, args),
         Command::Compare(args) => commands::compare::run(&context, args),

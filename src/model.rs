@@ -53,6 +53,21 @@ impl FromStr for Lang {
     }
 }
 
+impl Lang {
+    /// The language a tag names as tools write them: `kk`, `KK`, `kaz`,
+    /// `kk-KZ`, `kk_Cyrl_KZ`, `ru-RU`, `rus`, `en-GB`, `eng` (BCP 47 and
+    /// ISO 639-1 or 639-3, in any case); `None` for any other language.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or_default();
+        match primary.to_ascii_lowercase().as_str() {
+            "kk" | "kaz" => Some(Lang::Kk),
+            "ru" | "rus" => Some(Lang::Ru),
+            "en" | "eng" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
 /// A value for each language, indexed by [`Lang`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PerLang<T> {
@@ -107,6 +122,13 @@ pub enum Division {
 }
 
 impl Division {
+    pub const ALL: [Division; 4] = [
+        Division::Front,
+        Division::Abstract,
+        Division::Body,
+        Division::Back,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             Division::Front => "front",
@@ -167,6 +189,18 @@ impl Section {
             Section::Authors => "authors",
         }
     }
+}
+
+/// A section path as [`Unit::section_path`] writes it (`abstract/results`,
+/// `body/front`), or a division alone (`body`: its front section).
+pub fn parse_section_path(path: &str) -> Option<(Division, Section)> {
+    let (division, section) = path
+        .trim()
+        .split_once('/')
+        .unwrap_or((path.trim(), "front"));
+    let division = Division::ALL.into_iter().find(|d| d.name() == division)?;
+    let section = Section::ALL.into_iter().find(|s| s.name() == section)?;
+    Some((division, section))
 }
 
 /// What kind of text a block is.
@@ -359,6 +393,21 @@ pub struct Document {
     /// The files the text was read from, with their encodings.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub files: Vec<SourceFile>,
+    /// Where the source gives its own alignment (a parallel table, what a
+    /// translation memory was imported as): its groups, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub given: Vec<GivenGroup>,
+}
+
+/// One aligned group as the source gives it: a row of a parallel table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GivenGroup {
+    /// The unit it is part of, where the source says (rows of one unit
+    /// follow each other); else the group is a unit of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Its block in each language, by index in the document's blocks.
+    pub blocks: PerLang<Option<usize>>,
 }
 
 /// A file a document's text was read from, and the encoding it was in.

@@ -36,14 +36,22 @@ fn kk_ru_groups() -> Vec<(String, String)> {
 }
 
 #[test]
-fn tmx_is_well_formed_xml_with_a_unit_per_aligned_group() {
+fn tmx_is_valid_against_the_tmx_dtd_with_a_unit_per_aligned_group() {
     let out = export(&["--format", "tmx"]);
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("corpus.tmx");
     fs::write(&file, &out.stdout).unwrap();
     // xmllint, from Debian's libxml2-utils (.ci/run installs it).
+    // Valid against the TMX 1.4 DTD, which scripts/tmx-dtd.sh (run by .ci/run) fetches.
+    let dtd = common::repo("target/dtd/tmx14.dtd");
+    assert!(
+        dtd.is_file(),
+        "{} is missing: run scripts/tmx-dtd.sh",
+        dtd.display()
+    );
     let lint = Command::new("xmllint")
-        .args(["--noout", "--nonet"])
+        .args(["--noout", "--nonet", "--dtdvalid"])
+        .arg(&dtd)
         .arg(&file)
         .output()
         .expect("xmllint (apt-get install libxml2-utils)");

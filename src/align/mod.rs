@@ -17,6 +17,7 @@
 pub mod anchors;
 mod band;
 pub mod file;
+mod given;
 pub mod pair;
 pub mod priors;
 pub mod three_way;
@@ -41,6 +42,9 @@ fn length_per_russian_char(lang: Lang) -> f64 {
 
 /// Aligns a document into units, in document order.
 pub fn align(doc: &Document) -> Vec<Unit> {
+    if !doc.given.is_empty() {
+        return given::units(doc);
+    }
     let glossary = glossary(doc);
     let mut units = Vec::new();
     for (section, blocks) in abstract_parts(doc) {

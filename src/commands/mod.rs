@@ -9,6 +9,7 @@ pub mod collocates;
 pub mod compare;
 pub mod concord;
 pub mod export;
+pub mod import;
 pub mod inspect;
 pub mod output;
 pub mod search;
@@ -138,6 +139,13 @@ impl Context {
     pub fn note(&self, message: &str) {
         if !self.quiet {
             eprintln!("{message}");
+        }
+    }
+
+    /// A warning: something left out, in one line naming the file.
+    pub fn warn(&self, message: &str) {
+        if !self.quiet {
+            eprintln!("ushtil: warning: {message}");
         }
     }
 

@@ -13,6 +13,7 @@ pub mod pdftext;
 mod prepositions;
 pub mod segment;
 mod settle;
+pub mod table;
 pub mod versions;
 
 use std::path::{Path, PathBuf};
@@ -50,6 +51,12 @@ pub enum IngestError {
     },
     #[error("{}: no text in Kazakh, Russian or English in it", path.display())]
     NoLanguage { path: PathBuf },
+    #[error("{}: line {line}: {message}", path.display())]
+    Table {
+        path: PathBuf,
+        line: u64,
+        message: String,
+    },
 }
 
 /// The rows of one of the tables in `data/` (labels, front matter,
@@ -59,7 +66,10 @@ pub(crate) use crate::text::table_rows;
 /// Reads and ingests one source file.
 pub fn ingest_file(path: &Path, id: &str, meta: Metadata) -> Result<Document, IngestError> {
     let source = read_text(path, &meta.encoding)?;
-    let mut document = ingest(id, meta, &source.text);
+    let mut document = match path.extension().is_some_and(|e| e == "tsv") {
+        true => table::read(path, id, meta, &source.text)?,
+        false => ingest(id, meta, &source.text),
+    };
     if document.blocks.is_empty() {
         return Err(IngestError::Empty {
             path: path.to_owned(),
@@ -340,6 +350,7 @@ fn document(
         repairs,
         warnings,
         files: Vec::new(),
+        given: Vec::new(),
     }
 }
 

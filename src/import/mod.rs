@@ -1,0 +1,373 @@
+//! Import: aligned material from other tools (a TMX translation memory,
+//! Moses files, a TSV or CSV table) → parallel tables in the corpus
+//! (`corpus/<id>.tsv`, read by [`crate::ingest::table`]).
+//!
+//! Each reader yields [`Row`]s as it reads, and the [`Import`] writes each
+//! straight to its document's table: a file of any size streams through in
+//! little memory. Tables are written beside the corpus's files, hidden, and
+//! take their place only when every file given has been read whole; an
+//! import that fails leaves the corpus as it was.
+
+pub mod moses;
+pub mod tabular;
+pub mod tmx;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::corpus::{self, StagedFile};
+use crate::model::{Lang, Metadata, PerLang};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// What a file holds cannot be read: its name, and the line where it helps.
+    #[error("{}: {}{message}", path.display(), line.map(|l| format!("line {l}: ")).unwrap_or_default())]
+    File {
+        path: PathBuf,
+        line: Option<u64>,
+        message: String,
+    },
+    /// The corpus cannot take what was read.
+    #[error("{}: {message}", path.display())]
+    Corpus { path: PathBuf, message: String },
+}
+
+impl ImportError {
+    pub fn at(path: &Path, line: u64, message: impl Into<String>) -> ImportError {
+        ImportError::File {
+            path: path.to_owned(),
+            line: Some(line),
+            message: message.into(),
+        }
+    }
+
+    pub fn io(path: &Path, error: std::io::Error) -> ImportError {
+        ImportError::File {
+            path: path.to_owned(),
+            line: None,
+            message: error.to_string(),
+        }
+    }
+}
+
+/// One aligned group as a source gives it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Row {
+    /// Where it starts in its file (1-based).
+    pub line: u64,
+    /// The document, unit and section it says it is part of (as `ushtil
+    /// export` writes them); `None` where it does not say.
+    pub doc: Option<String>,
+    pub unit: Option<String>,
+    pub section: Option<String>,
+    /// Its text in each language, empty where it has none.
+    pub texts: PerLang<String>,
+    /// What a translation memory said of it: its id, notes and properties.
+    pub tuid: String,
+    pub notes: Vec<String>,
+    pub props: Vec<(String, String)>,
+}
+
+impl Row {
+    pub fn is_empty(&self) -> bool {
+        Lang::ALL
+            .iter()
+            .all(|&l| self.texts.get(l).trim().is_empty())
+    }
+}
+
+/// A file of aligned material, read row by row.
+pub trait Reader {
+    /// The next row, or `None` at the end.
+    fn next_row(&mut self) -> Result<Option<Row>, ImportError>;
+    /// The file, as messages name it.
+    fn path(&self) -> &Path;
+    /// What one row is called in messages: `<tu>`, `line`, `row`.
+    fn row_name(&self) -> &'static str;
+    /// What the file is, for the metadata of the documents made of it
+    /// (`TMX 1.4 from OmegaT 6.0`).
+    fn description(&self) -> String;
+    /// What was left out of the rows read (another language's `<tuv>`s),
+    /// said once the file has been read.
+    fn left_out(&self) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+/// The columns of a corpus table, as written.
+const COLUMNS: [&str; 8] = ["unit", "section", "kk", "ru", "en", "tuid", "note", "prop"];
+
+/// One document being written: its staged table and what it holds.
+struct Table {
+    writer: csv::Writer<StagedFile>,
+    rows: usize,
+    langs: PerLang<usize>,
+    sources: Vec<String>,
+}
+
+/// What an import did, for its report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    pub doc: String,
+    pub table: PathBuf,
+    pub rows: usize,
+    /// Rows with text in each language.
+    pub langs: PerLang<usize>,
+}
+
+/// An import into the corpus folder `corpus`: rows go to their documents'
+/// staged tables until [`Import::commit`] puts them all in place.
+pub struct Import {
+    corpus: PathBuf,
+    /// Every row into this document, whatever the rows say.
+    doc: Option<String>,
+    replace: bool,
+    present: Vec<corpus::Source>,
+    tables: BTreeMap<String, Table>,
+    warnings: Vec<String>,
+}
+
+impl Import {
+    pub fn new(corpus: &Path, doc: Option<String>, replace: bool) -> Result<Import, ImportError> {
+        let present = match corpus::sources(corpus) {
+            Ok((present, _)) => present,
+            Err(corpus::CorpusError::NoDocuments { .. }) => Vec::new(),
+            Err(error) => {
+                return Err(ImportError::Corpus {
+                    path: corpus.to_owned(),
+                    message: error.to_string(),
+                })
+            }
+        };
+        if let Some(doc) = &doc {
+            check_id(doc).map_err(|message| ImportError::Corpus {
+                path: corpus.to_owned(),
+                message,
+            })?;
+        }
+        Ok(Import {
+            corpus: corpus.to_owned(),
+            doc,
+            replace,
+            present,
+            tables: BTreeMap::new(),
+            warnings: Vec::new(),
+        })
+    }
+
+    /// Reads every row of `reader` into its document's table. The document
+    /// is the one `--doc` names, else the one the row names, else `stem`
+    /// (the file's name).
+    pub fn read(&mut self, reader: &mut dyn Reader, stem: &str) -> Result<(), ImportError> {
+        let mut empty = 0usize;
+        let mut docs: Vec<String> = Vec::new();
+        while let Some(row) = reader.next_row()? {
+            if row.is_empty() {
+                if empty < 5 {
+                    self.warnings.push(format!(
+                        "{}: line {}: a {} with no Kazakh, Russian or English text; left out",
+                        reader.path().display(),
+                        row.line,
+                        reader.row_name()
+                    ));
+                }
+                empty += 1;
+                continue;
+            }
+            let doc = match (&self.doc, &row.doc) {
+                (Some(doc), _) => doc.clone(),
+                (None, Some(doc)) if !doc.trim().is_empty() => doc.trim().to_owned(),
+                _ => stem.to_owned(),
+            };
+            let table = self.table(&doc, reader.path(), row.line)?;
+            if !docs.contains(&doc) {
+                docs.push(doc.clone());
+            }
+            write_row(table, &row).map_err(|e| ImportError::io(reader.path(), e))?;
+        }
+        if empty > 5 {
+            self.warnings.push(format!(
+                "{}: {} more {}s with no Kazakh, Russian or English text; left out",
+                reader.path().display(),
+                empty - 5,
+                reader.row_name()
+            ));
+        }
+        self.warnings.extend(reader.left_out());
+        // What the file is, known once it has been read (a TMX's header).
+        let description = reader.description();
+        for doc in docs {
+            let sources = &mut self.tables.get_mut(&doc).expect("written").sources;
+            if !sources.contains(&description) {
+                sources.push(description.clone());
+            }
+        }
+        Ok(())
+    }
+
+    /// The table of document `doc`, begun on its first row.
+    fn table(&mut self, doc: &str, path: &Path, line: u64) -> Result<&mut Table, ImportError> {
+        if !self.tables.contains_key(doc) {
+            check_id(doc).map_err(|m| ImportError::at(path, line, m))?;
+            if self.present.iter().any(|s| s.id == doc) && !self.replace {
+                return Err(ImportError::at(
+                    path,
+                    line,
+                    format!("the corpus has a document {doc} already (--replace replaces it)"),
+                ));
+            }
+            let file = self.corpus.join(format!("{doc}.tsv"));
+            let staged = StagedFile::create(&file).map_err(|e| ImportError::io(&file, e))?;
+            let mut writer = csv::WriterBuilder::new()
+                .delimiter(b'\t')
+                .from_writer(staged);
+            writer
+                .write_record(COLUMNS)
+                .map_err(|e| ImportError::io(&file, e.into()))?;
+            self.tables.insert(
+                doc.to_owned(),
+                Table {
+                    writer,
+                    rows: 0,
+                    langs: PerLang::default(),
+                    sources: Vec::new(),
+                },
+            );
+        }
+        Ok(self.tables.get_mut(doc).expect("just made"))
+    }
+
+    /// What was left out, each in one line naming the file.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// Puts every table in place, with its metadata file, and takes out the
+    /// files of a document it replaces.
+    pub fn commit(self) -> Result<Vec<Imported>, ImportError> {
+        if self.tables.is_empty() {
+            return Err(ImportError::Corpus {
+                path: self.corpus.clone(),
+                message: "nothing to import: no row with Kazakh, Russian or English text"
+                    .to_owned(),
+            });
+        }
+        let mut done = Vec::new();
+        let mut staged = Vec::new();
+        for (doc, table) in self.tables {
+            let file = table
+                .writer
+                .into_inner()
+                .map_err(|e| ImportError::io(&self.corpus, e.into_error()))?;
+            let meta = Metadata {
+                languages: Lang::ALL
+                    .into_iter()
+                    .filter(|&l| *table.langs.get(l) > 0)
+                    .collect(),
+                source: table.sources.join("; "),
+                ..Metadata::default()
+            };
+            done.push(Imported {
+                doc: doc.clone(),
+                table: file.path().to_owned(),
+                rows: table.rows,
+                langs: table.langs,
+            });
+            staged.push((doc, file, meta));
+        }
+        for (doc, file, meta) in staged {
+            // A document replaced loses its other files: its text, its
+            // alignment, made for that text.
+            let old: Vec<PathBuf> = self
+                .present
+                .iter()
+                .filter(|s| s.id == doc)
+                .flat_map(|s| {
+                    s.texts
+                        .iter()
+                        .map(|(_, p)| p.clone())
+                        .chain(s.alignment.clone())
+                })
+                .filter(|p| p != file.path())
+                .collect();
+            let toml_path = self.corpus.join(format!("{doc}.toml"));
+            let toml = toml::to_string(&meta).expect("metadata serialises");
+            let table_path = file.path().to_owned();
+            file.commit().map_err(|e| ImportError::io(&table_path, e))?;
+            corpus::write_atomically(&toml_path, toml.as_bytes())
+                .map_err(|e| ImportError::io(&toml_path, e))?;
+            for path in old {
+                std::fs::remove_file(&path).map_err(|e| ImportError::io(&path, e))?;
+            }
+        }
+        Ok(done)
+    }
+}
+
+fn write_row(table: &mut Table, row: &Row) -> std::io::Result<()> {
+    let one_line = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let texts = row.texts.map(|_, t| one_line(t));
+    for lang in Lang::ALL {
+        if !texts.get(lang).is_empty() {
+            *table.langs.get_mut(lang) += 1;
+        }
+    }
+    let props = match row.props.is_empty() {
+        true => String::new(),
+        false => serde_json::to_string(&row.props).expect("strings serialise"),
+    };
+    table.writer.write_record([
+        row.unit.as_deref().unwrap_or_default(),
+        row.section.as_deref().unwrap_or_default(),
+        &texts.kk,
+        &texts.ru,
+        &texts.en,
+        &row.tuid,
+        &row.notes.join("\n"),
+        &props,
+    ])?;
+    table.rows += 1;
+    Ok(())
+}
+
+/// Whether `id` can name a document: a file name of letters, digits, `-`,
+/// `_` and `.`, that no other file of the corpus could be taken for.
+pub fn check_id(id: &str) -> Result<(), String> {
+    let fits = !id.is_empty()
+        && id.len() <= 200
+        && !id.starts_with('.')
+        && !id.ends_with(".align")
+        && !id.contains("..")
+        && id
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    match fits {
+        true => Ok(()),
+        false => Err(format!(
+            "`{id}` cannot name a document: letters, digits, `-`, `_` and `.` \
+             (--doc names another)"
+        )),
+    }
+}
+
+/// The document a file's name gives: its name less its extension, and for
+/// one language's Moses file, less the language (`train.kk` → `train`).
+pub fn stem(path: &Path) -> String {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let stem = name.rsplit_once('.').map_or(&*name, |(stem, _)| stem);
+    stem.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_file_names_nothing_else_can_be_taken_for() {
+        assert!(check_id("const-art2-3").is_ok());
+        assert!(check_id("заң_2024.v2").is_ok());
+        for bad in ["", ".hidden", "a/b", "x.align", "a..b", "a b"] {
+            assert!(check_id(bad).is_err(), "{bad}");
+        }
+    }
+}

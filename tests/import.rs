@@ -1,0 +1,392 @@
+//! `ushtil import`: translation memories (TMX), Moses files and tables
+//! become parallel tables in the corpus, searchable with their counterparts;
+//! what is exported imports back to the same files; bad files are refused
+//! by file and line, and leave the corpus as it was.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use common::{repo, stderr, stdout, ushtil};
+
+/// The FLORES-200 dev set as one TMX: 997 `<tu>`s in kk, ru and en.
+fn flores_tmx() -> PathBuf {
+    repo("../shared/eval/parallel/flores-dev/flores-dev.tmx")
+}
+
+/// Each `<tu>`'s text in each language, white space collapsed, as Python's
+/// own XML parser reads it: a reading independent of ushtil's.
+fn tmx_texts(path: &Path) -> Vec<serde_json::Value> {
+    let script = r#"
+import json, sys, xml.etree.ElementTree as ET
+LANG = '{http://www.w3.org/XML/1998/namespace}lang'
+for tu in ET.parse(sys.argv[1]).getroot().iter('tu'):
+    texts = {}
+    for tuv in tu.iter('tuv'):
+        texts[tuv.get(LANG)] = ' '.join(''.join(tuv.find('seg').itertext()).split())
+    print(json.dumps(texts, ensure_ascii=False))
+"#;
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    common::json_lines(&out)
+}
+
+fn check(out: &Output) {
+    assert!(out.status.success(), "{}", stderr(out));
+}
+
+/// The corpus folder's files, hidden ones too, with their contents.
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            (name, fs::read(e.path()).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn a_translation_memory_imports_whole_and_answers_with_counterparts() {
+    let corpus = tempfile::tempdir().unwrap();
+    let index = tempfile::tempdir().unwrap();
+    let tmx = flores_tmx();
+    let out = ushtil(
+        corpus.path(),
+        index.path(),
+        &["import", tmx.to_str().unwrap()],
+    );
+    check(&out);
+    assert!(
+        stderr(&out).contains("imported 997 groups into")
+            && stderr(&out).contains("(kk 997, ru 997, en 997)"),
+        "{}",
+        stderr(&out)
+    );
+    // Kept as a document of the corpus: a build from the folder alone
+    // makes the same index.
+    assert!(corpus.path().join("flores-dev.tsv").is_file());
+    // None lost: each <tu> is a unit, exported with the very texts it had.
+    let out = ushtil(
+        corpus.path(),
+        index.path(),
+        &["export", "--format", "tmx", "--level", "paragraph"],
+    );
+    check(&out);
+    let exported = corpus.path().join("../exported.tmx");
+    fs::write(&exported, &out.stdout).unwrap();
+    let original = tmx_texts(&tmx);
+    let back = tmx_texts(&exported);
+    fs::remove_file(&exported).unwrap();
+    assert_eq!(original.len(), 997);
+    assert_eq!(back, original);
+    // A Kazakh word finds its <tu>, and the hit shows the Russian and
+    // English of that same <tu>.
+    let out = ushtil(
+        corpus.path(),
+        index.path(),
+        &["search", "Стэнфорд", "--lang", "kk", "--format", "json"],
+    );
+    check(&out);
+    let hits = common::json_lines(&out);
+    let first = original
+        .iter()
+        .find(|t| {
+            t["kk"]
+                .as_str()
+                .unwrap()
+                .contains("Стэнфорд университетінің")
+        })
+        .unwrap();
+    let hit = hits
+        .iter()
+        .find(|h| h["texts"]["kk"] == first["kk"])
+        .expect("the <tu> is found");
+    assert_eq!(hit["texts"]["ru"], first["ru"]);
+    assert_eq!(hit["texts"]["en"], first["en"]);
+}
+
+#[test]
+fn a_cat_tools_memory_keeps_its_notes_and_drops_its_tags() {
+    let corpus = tempfile::tempdir().unwrap();
+    let index = tempfile::tempdir().unwrap();
+    let tmx = repo("tests/data/import/const-art1-omegat.tmx");
+    let out = ushtil(
+        corpus.path(),
+        index.path(),
+        &["import", tmx.to_str().unwrap()],
+    );
+    // One <tu> has empty segments only: named by its line, left out, and
+    // the import says so by its exit status, as a build does.
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("const-art1-omegat.tmx: line 26: a <tu> with no Kazakh, Russian or English text; left out"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("(kk 2, ru 3, en 3)"),
+        "{}",
+        stderr(&out)
+    );
+    let table = fs::read_to_string(corpus.path().join("const-art1-omegat.tsv")).unwrap();
+    // Language tags as tools write them (ru-RU, kk-KZ, EN-GB; TMX 1.1's
+    // `lang`: RUS, kaz, eng) are the columns; <note>s and <prop>s are kept.
+    assert!(table.starts_with("unit\tsection\tkk\tru\ten\ttuid\tnote\tprop\n"));
+    assert!(table.contains("art1-p1\tItem 1: checked against the official Kazakh text."));
+    assert!(table.contains(r#""[[""file"",""const-art1.docx""]]""#));
+    // Inline codes are dropped (`<b>` in <bpt>, a line break in <ph>), the
+    // text of <hi> stays.
+    assert!(!table.contains("&lt;") && !table.contains("<b>") && !table.contains("<br/>"));
+    assert!(table.contains("\t1. Республика Казахстан утверждает себя"));
+    assert!(table.contains("являются: общественное согласие"));
+    assert!(table.contains("даму; қазақстандық патриотизм; мемлекет"));
+    // Searched and shown with its counterparts: the genitive `мемлекеттің`
+    // (-тің) finds `мемлекет` in both items, with their translations.
+    let out = ushtil(
+        corpus.path(),
+        index.path(),
+        &["search", "мемлекеттің", "--lang", "kk", "--format", "json"],
+    );
+    check(&out);
+    let hits = common::json_lines(&out);
+    assert_eq!(hits.len(), 2, "{hits:?}");
+    assert!(hits.iter().any(|h| h["texts"]["en"]
+        .as_str()
+        .unwrap()
+        .contains("democratic, secular, legal and social state")));
+    let toml = fs::read_to_string(corpus.path().join("const-art1-omegat.toml")).unwrap();
+    assert!(
+        toml.contains(r#"source = "TMX 1.4 from OmegaT 6.0.0_0""#),
+        "{toml}"
+    );
+}
+
+/// A corpus of real texts other than the bundled article: the Constitution's
+/// first articles in three languages (as one file each and as one file of
+/// versions), and a journal article with its abstracts in three languages.
+fn trilingual_corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let data = repo("tests/data/parallel/trilingual");
+    for lang in ["kk", "ru", "en"] {
+        let name = format!("const-art1.{lang}.txt");
+        fs::copy(data.join("separate").join(&name), dir.path().join(name)).unwrap();
+    }
+    let combined = "const-art2-3.en-ru-kk.txt";
+    fs::copy(
+        data.join("combined").join(combined),
+        dir.path().join(combined),
+    )
+    .unwrap();
+    let article = "karaganda-2010-dulatuly-kk-ru-en.txt";
+    fs::copy(
+        repo("tests/data/docs").join(article),
+        dir.path().join(article),
+    )
+    .unwrap();
+    dir
+}
+
+/// Exports `corpus` in `format` (Moses files to `prefix`), to bytes.
+fn export(corpus: &Path, index: &Path, format: &str, prefix: &Path) -> Vec<u8> {
+    let prefix = prefix.to_str().unwrap();
+    let mut args = vec!["export", "--format", format];
+    if format == "moses" {
+        args.extend(["--out", prefix]);
+    }
+    let out = ushtil(corpus, index, &args);
+    check(&out);
+    match format {
+        "moses" => ["kk", "ru", "en"]
+            .iter()
+            .flat_map(|l| fs::read(format!("{prefix}.{l}")).unwrap())
+            .collect(),
+        _ => out.stdout,
+    }
+}
+
+#[test]
+fn what_is_exported_imports_back_to_the_same_files() {
+    let source = trilingual_corpus();
+    let index = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    for format in ["tmx", "moses", "tsv"] {
+        let first = export(
+            source.path(),
+            index.path(),
+            format,
+            &work.path().join("first"),
+        );
+        assert!(first.len() > 3_000, "{format}: {} bytes", first.len());
+        let file = work.path().join(format!("corpus.{format}"));
+        fs::write(&file, &first).unwrap();
+        let files: Vec<String> = match format {
+            "moses" => ["kk", "ru", "en"]
+                .iter()
+                .map(|l| format!("{}/first.{l}", work.path().display()))
+                .collect(),
+            _ => vec![file.display().to_string()],
+        };
+        let corpus = tempfile::tempdir().unwrap();
+        let again = tempfile::tempdir().unwrap();
+        let mut args = vec!["import"];
+        args.extend(files.iter().map(String::as_str));
+        check(&ushtil(corpus.path(), again.path(), &args));
+        let second = export(
+            corpus.path(),
+            again.path(),
+            format,
+            &work.path().join("second"),
+        );
+        assert!(first == second, "{format}: the second export differs");
+        if format == "tmx" {
+            // Valid against the TMX 1.4 DTD (scripts/tmx-dtd.sh fetches it).
+            let dtd = repo("target/dtd/tmx14.dtd");
+            let lint = Command::new("xmllint")
+                .args(["--noout", "--nonet", "--dtdvalid"])
+                .arg(&dtd)
+                .arg(&file)
+                .output()
+                .expect("xmllint (apt-get install libxml2-utils)");
+            assert!(lint.status.success(), "{}", stderr(&lint));
+            // ushtil's own TMX names each group's document: the corpus's
+            // three documents come back as three.
+            let names: Vec<String> = snapshot(corpus.path())
+                .into_iter()
+                .map(|(n, _)| n)
+                .collect();
+            assert!(names.contains(&"const-art1.tsv".to_owned()), "{names:?}");
+            assert!(names.contains(&"karaganda-2010-dulatuly-kk-ru-en.tsv".to_owned()));
+        }
+    }
+}
+
+#[test]
+fn a_bad_file_is_named_by_its_line_and_the_corpus_stays_as_it_was() {
+    let corpus = trilingual_corpus();
+    let index = tempfile::tempdir().unwrap();
+    check(&ushtil(corpus.path(), index.path(), &["build"]));
+    let count = |query: &str| {
+        let out = ushtil(corpus.path(), index.path(), &["search", query, "--count"]);
+        stdout(&out).trim().parse::<usize>().unwrap()
+    };
+    let before = count("Республика");
+    assert!(before > 0);
+    let files = snapshot(corpus.path());
+    let work = tempfile::tempdir().unwrap();
+    let tmx = fs::read_to_string(repo("tests/data/import/const-art1-omegat.tmx")).unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        let path = work.path().join(name);
+        fs::write(&path, bytes).unwrap();
+        path.display().to_string()
+    };
+    // A <seg> that is never closed.
+    let broken = tmx.replacen("</seg></tuv>", "</tuv>", 2);
+    // A declaration its bytes belie: UTF-16 declared over 8-bit text, and
+    // UTF-8 declared (as by default) over Windows-1251 Russian.
+    let utf16 = tmx.replace(r#"encoding="UTF-8""#, r#"encoding="UTF-16""#);
+    let russian_only: String = tmx
+        .lines()
+        .filter(|l| !l.contains("kk-KZ") && !l.contains(r#"lang="kaz""#))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let (cp1251, _, unmappable) = encoding_rs::WINDOWS_1251.encode(&russian_only);
+    assert!(!unmappable);
+    // Moses files of different lengths.
+    let kk = "Бірінші жол.\nЕкінші жол.\nҮшінші жол.\n";
+    let en = "The first line.\nThe second line.\n";
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (
+            vec![write("broken.tmx", broken.as_bytes())],
+            "broken.tmx: line 10: ill-formed document: expected `</seg>`, but `</tuv>` was found",
+        ),
+        (
+            vec![write("utf16.tmx", utf16.as_bytes())],
+            "utf16.tmx: line 1: the XML declaration says encoding \"UTF-16\", but the file is not UTF-16",
+        ),
+        (
+            vec![write("cp1251.tmx", &cp1251)],
+            "cp1251.tmx: line 10: not UTF-8 text (byte 525), though the XML declaration says or implies UTF-8",
+        ),
+        (
+            vec![write("lines.kk", kk.as_bytes()), write("lines.en", en.as_bytes())],
+            "lines.en: line 2: the last line, but",
+        ),
+        (
+            vec![write("short.tsv", "kk\ten\nБірінші жол.\tThe first line.\nЕкінші жол.\n".as_bytes())],
+            "short.tsv: line 3: 1 cell, but the header row has 2",
+        ),
+    ];
+    for (files_given, message) in cases {
+        let mut args = vec!["import"];
+        args.extend(files_given.iter().map(String::as_str));
+        let out = ushtil(corpus.path(), index.path(), &args);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        let said = stderr(&out);
+        assert_eq!(said.lines().count(), 1, "{said}");
+        assert!(said.contains(message), "{said}");
+        // Nothing written, not even a hidden file; the corpus answers as before.
+        assert!(
+            snapshot(corpus.path()) == files,
+            "{message}: the corpus changed"
+        );
+        assert_eq!(count("Республика"), before);
+    }
+}
+
+#[test]
+fn an_import_beside_a_corpus_reads_only_the_new_document() {
+    let corpus = trilingual_corpus();
+    let index = tempfile::tempdir().unwrap();
+    check(&ushtil(corpus.path(), index.path(), &["build"]));
+    let tmx = repo("tests/data/import/const-art1-omegat.tmx");
+    let out = ushtil(
+        corpus.path(),
+        index.path(),
+        &["import", tmx.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("1 document read again, 0 documents removed; 4 documents"),
+        "{}",
+        stderr(&out)
+    );
+    // The same id again is refused, unless replaced.
+    let again = ushtil(
+        corpus.path(),
+        index.path(),
+        &["import", tmx.to_str().unwrap()],
+    );
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again)
+        .contains("the corpus has a document const-art1-omegat already (--replace replaces it)"));
+    let replaced = ushtil(
+        corpus.path(),
+        index.path(),
+        &["import", "--replace", tmx.to_str().unwrap()],
+    );
+    assert_eq!(replaced.status.code(), Some(3), "{}", stderr(&replaced));
+    // Both the text and the memory answer the query.
+    let out = ushtil(
+        corpus.path(),
+        index.path(),
+        &["search", "зайырлы", "--format", "json", "-n", "100"],
+    );
+    let docs: std::collections::BTreeSet<String> = common::json_lines(&out)
+        .iter()
+        .map(|h| h["doc"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(
+        docs.contains("const-art1") && docs.contains("const-art1-omegat"),
+        "{docs:?}"
+    );
+}
