@@ -232,8 +232,31 @@ pub fn build(
 }
 
 /// Documents read per batch: enough to keep every core busy, few enough that
-/// a large corpus is never held in memory whole.
+/// a large corpus is never held in memory whole; and at most so many bytes
+/// of source (but one document), since a document's units take some times
+/// its size in memory until they are written.
 const BATCH: usize = 64;
+const BATCH_BYTES: u64 = 32 << 20;
+
+/// The documents cut into batches of at most [`BATCH`] documents and
+/// [`BATCH_BYTES`] bytes of their files.
+fn batches<'a>(sources: &'a [&'a Source], fingerprint: &Fingerprint) -> Vec<&'a [&'a Source]> {
+    let sizes = fingerprint.sizes();
+    let mut batches = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (n, source) in sources.iter().enumerate() {
+        let size = sizes.get(source.id.as_str()).copied().unwrap_or(0);
+        if n > start && (n - start == BATCH || bytes + size > BATCH_BYTES) {
+            batches.push(&sources[start..n]);
+            (start, bytes) = (n, 0);
+        }
+        bytes += size;
+    }
+    if start < sources.len() {
+        batches.push(&sources[start..]);
+    }
+    batches
+}
 
 /// Reads documents batch by batch into an index writing, then finishes it.
 /// Each document read replaces what the index held of it; one that cannot
@@ -250,11 +273,11 @@ fn write_documents(
 ) -> Result<Manifest, BuildError> {
     let mut read_any = false;
     let mut first_error = None;
-    for (n, batch) in sources.chunks(BATCH).enumerate() {
-        for (source, read) in batch
-            .iter()
-            .zip(read_all(batch, n * BATCH, sources.len(), progress))
-        {
+    let mut done = 0;
+    for batch in batches(sources, fingerprint) {
+        let read = read_all(batch, done, sources.len(), progress);
+        done += batch.len();
+        for (source, read) in batch.iter().zip(read) {
             match read {
                 Ok(units) => {
                     writing.replace(&source.id, &units)?;
@@ -331,4 +354,36 @@ fn read_all(
     read.into_iter()
         .map(|r| r.expect("every document read"))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::FileStamp;
+
+    #[test]
+    fn a_batch_holds_at_most_so_many_documents_and_bytes() {
+        let ids: Vec<String> = (0..200).map(|n| format!("d{n:03}")).collect();
+        let sources: Vec<Source> = ids
+            .iter()
+            .map(|id| Source::for_text(std::path::PathBuf::from(format!("{id}.txt"))))
+            .collect();
+        let sources: Vec<&Source> = sources.iter().collect();
+        // d000 … d009 are 10 MB each; the rest small.
+        let files = ids
+            .iter()
+            .enumerate()
+            .map(|(n, id)| FileStamp {
+                name: format!("{id}.txt"),
+                size: if n < 10 { 10 << 20 } else { 1000 },
+                modified: 0,
+            })
+            .collect();
+        let sizes: Vec<usize> = batches(&sources, &Fingerprint { files })
+            .iter()
+            .map(|b| b.len())
+            .collect();
+        assert_eq!(sizes, [3, 3, 3, 64, 64, 63]);
+        assert_eq!(sizes.iter().sum::<usize>(), 200);
+    }
 }

@@ -259,6 +259,12 @@ impl StagedFile {
         &self.path
     }
 
+    /// Makes it another file of the same folder.
+    pub fn set_path(&mut self, path: &Path) {
+        debug_assert_eq!(folder_of(path), folder_of(&self.path));
+        self.path = path.to_owned();
+    }
+
     /// Syncs the bytes to disk and renames the file into place.
     pub fn commit(mut self) -> std::io::Result<()> {
         let file = self.file.take().expect("committed once");
@@ -514,6 +520,15 @@ impl Fingerprint {
             eat(&stamp.modified.to_le_bytes());
         }
         format!("{hash:016x}")
+    }
+
+    /// The bytes of each document's files, by id.
+    pub fn sizes(&self) -> std::collections::HashMap<&str, u64> {
+        let mut sizes = std::collections::HashMap::new();
+        for stamp in &self.files {
+            *sizes.entry(document_of(&stamp.name)).or_default() += stamp.size;
+        }
+        sizes
     }
 
     /// The documents whose files differ from `old`'s (new or changed), and those

@@ -390,3 +390,70 @@ fn an_import_beside_a_corpus_reads_only_the_new_document() {
         "{docs:?}"
     );
 }
+
+#[test]
+fn a_long_file_streams_into_documents_of_bounded_length() {
+    // The FLORES dev set eleven times over as Moses files: 10,967 lines.
+    let work = tempfile::tempdir().unwrap();
+    let (first, index) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let tmx = flores_tmx();
+    check(&ushtil(
+        first.path(),
+        index.path(),
+        &["--no-refresh", "import", tmx.to_str().unwrap()],
+    ));
+    let prefix = work.path().join("flores");
+    let out = ushtil(
+        first.path(),
+        index.path(),
+        &[
+            "export",
+            "--format",
+            "moses",
+            "--out",
+            prefix.to_str().unwrap(),
+        ],
+    );
+    check(&out);
+    let mut files = Vec::new();
+    for lang in ["kk", "ru", "en"] {
+        let once = fs::read_to_string(format!("{}.{lang}", prefix.display())).unwrap();
+        assert_eq!(once.lines().count(), 997);
+        let path = work.path().join(format!("long.{lang}"));
+        fs::write(&path, once.repeat(11)).unwrap();
+        files.push(path.display().to_string());
+    }
+    let corpus = tempfile::tempdir().unwrap();
+    let index = tempfile::tempdir().unwrap();
+    let mut args = vec!["import"];
+    args.extend(files.iter().map(String::as_str));
+    let out = ushtil(corpus.path(), index.path(), &args);
+    check(&out);
+    // Cut at 10,000 rows, so that no document's units fill the memory of a build.
+    assert!(
+        stderr(&out).contains("imported 10967 groups into 2 parts,"),
+        "{}",
+        stderr(&out)
+    );
+    let table = |id: &str| fs::read_to_string(corpus.path().join(format!("{id}.tsv"))).unwrap();
+    assert_eq!(table("long-0001").lines().count(), 1 + 10_000);
+    assert_eq!(table("long-0002").lines().count(), 1 + 967);
+    // In order, and whole: exported again, the lines are the lines imported.
+    let again = work.path().join("again");
+    let out = ushtil(
+        corpus.path(),
+        index.path(),
+        &[
+            "export",
+            "--format",
+            "moses",
+            "--out",
+            again.to_str().unwrap(),
+        ],
+    );
+    check(&out);
+    for (lang, file) in ["kk", "ru", "en"].iter().zip(&files) {
+        let back = fs::read(format!("{}.{lang}", again.display())).unwrap();
+        assert!(back == fs::read(file).unwrap(), "{lang}");
+    }
+}

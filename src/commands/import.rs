@@ -107,12 +107,23 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
             .filter(|&&l| *done.langs.get(l) > 0)
             .map(|&l| format!("{l} {}", done.langs.get(l)))
             .collect();
+        let into = match done.parts {
+            1 => done.table.display().to_string(),
+            n => format!("{n} parts, {} …", done.table.display()),
+        };
         context.note(&format!(
-            "imported {} groups into {} ({})",
+            "imported {} groups into {into} ({})",
             done.rows,
-            done.table.display(),
             langs.join(", ")
         ));
+    }
+    // `--no-refresh`: the index is left for the next build (or search) to update.
+    if !context.refresh {
+        return Ok(if left_out {
+            Status::Skipped
+        } else {
+            Status::Found
+        });
     }
     let status = add::update_index(context)?;
     Ok(match left_out {

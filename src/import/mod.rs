@@ -97,19 +97,76 @@ pub trait Reader {
 /// The columns of a corpus table, as written.
 const COLUMNS: [&str; 8] = ["unit", "section", "kk", "ru", "en", "tuid", "note", "prop"];
 
-/// One document being written: its staged table and what it holds.
+/// Rows a corpus table holds at most: a longer document is cut into parts
+/// (`<id>-0001` …), so that a build, which holds a document's units in
+/// memory until they are written, never holds more than so many.
+pub const PART_ROWS: usize = 10_000;
+
+/// One document being written: its staged table, in parts, and what it holds.
 struct Table {
+    /// The parts written whole, then the part being written.
+    parts: Vec<StagedFile>,
     writer: csv::Writer<StagedFile>,
+    in_part: usize,
     rows: usize,
     langs: PerLang<usize>,
     sources: Vec<String>,
+}
+
+impl Table {
+    fn new(corpus: &Path, doc: &str) -> Result<Table, ImportError> {
+        Ok(Table {
+            parts: Vec::new(),
+            writer: part(corpus, doc, 1)?,
+            in_part: 0,
+            rows: 0,
+            langs: PerLang::default(),
+            sources: Vec::new(),
+        })
+    }
+
+    /// Every part, the last one finished.
+    fn finish(self) -> std::io::Result<Vec<StagedFile>> {
+        let mut parts = self.parts;
+        parts.push(self.writer.into_inner().map_err(|e| e.into_error())?);
+        Ok(parts)
+    }
+}
+
+/// The staged table of part `n` of document `doc`, its header written.
+fn part(corpus: &Path, doc: &str, n: usize) -> Result<csv::Writer<StagedFile>, ImportError> {
+    let file = corpus.join(format!("{}.tsv", part_id(doc, n)));
+    let staged = StagedFile::create(&file).map_err(|e| ImportError::io(&file, e))?;
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b'\t')
+        .from_writer(staged);
+    writer
+        .write_record(COLUMNS)
+        .map_err(|e| ImportError::io(&file, e.into()))?;
+    Ok(writer)
+}
+
+/// The id of part `n` of a document cut into parts.
+fn part_id(doc: &str, n: usize) -> String {
+    format!("{doc}-{n:04}")
+}
+
+/// Whether `id` is `doc` or one of its parts.
+fn is_part_of(id: &str, doc: &str) -> bool {
+    id == doc
+        || id
+            .strip_prefix(doc)
+            .and_then(|r| r.strip_prefix('-'))
+            .is_some_and(|n| n.len() == 4 && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// What an import did, for its report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Imported {
     pub doc: String,
+    /// Its table (the first part's, where it was cut into parts).
     pub table: PathBuf,
+    pub parts: usize,
     pub rows: usize,
     /// Rows with text in each language.
     pub langs: PerLang<usize>,
@@ -209,32 +266,27 @@ impl Import {
     fn table(&mut self, doc: &str, path: &Path, line: u64) -> Result<&mut Table, ImportError> {
         if !self.tables.contains_key(doc) {
             check_id(doc).map_err(|m| ImportError::at(path, line, m))?;
-            if self.present.iter().any(|s| s.id == doc) && !self.replace {
+            if self.present.iter().any(|s| is_part_of(&s.id, doc)) && !self.replace {
                 return Err(ImportError::at(
                     path,
                     line,
                     format!("the corpus has a document {doc} already (--replace replaces it)"),
                 ));
             }
-            let file = self.corpus.join(format!("{doc}.tsv"));
-            let staged = StagedFile::create(&file).map_err(|e| ImportError::io(&file, e))?;
-            let mut writer = csv::WriterBuilder::new()
-                .delimiter(b'\t')
-                .from_writer(staged);
-            writer
-                .write_record(COLUMNS)
-                .map_err(|e| ImportError::io(&file, e.into()))?;
-            self.tables.insert(
-                doc.to_owned(),
-                Table {
-                    writer,
-                    rows: 0,
-                    langs: PerLang::default(),
-                    sources: Vec::new(),
-                },
-            );
+            let table = Table::new(&self.corpus, doc)?;
+            self.tables.insert(doc.to_owned(), table);
         }
-        Ok(self.tables.get_mut(doc).expect("just made"))
+        let table = self.tables.get_mut(doc).expect("just made");
+        if table.in_part == PART_ROWS {
+            let next = part(&self.corpus, doc, table.parts.len() + 2)?;
+            let done = std::mem::replace(&mut table.writer, next);
+            let done = done
+                .into_inner()
+                .map_err(|e| ImportError::io(path, e.into_error()))?;
+            table.parts.push(done);
+            table.in_part = 0;
+        }
+        Ok(table)
     }
 
     /// What was left out, each in one line naming the file.
@@ -255,10 +307,6 @@ impl Import {
         let mut done = Vec::new();
         let mut staged = Vec::new();
         for (doc, table) in self.tables {
-            let file = table
-                .writer
-                .into_inner()
-                .map_err(|e| ImportError::io(&self.corpus, e.into_error()))?;
             let meta = Metadata {
                 languages: Lang::ALL
                     .into_iter()
@@ -267,38 +315,63 @@ impl Import {
                 source: table.sources.join("; "),
                 ..Metadata::default()
             };
+            let (rows, langs) = (table.rows, table.langs);
+            let mut parts = table
+                .finish()
+                .map_err(|e| ImportError::io(&self.corpus, e))?;
+            // A document of one part is not cut: `<id>`, not `<id>-0001`.
+            let count = parts.len();
+            let ids: Vec<String> = match count {
+                1 => vec![doc.clone()],
+                _ => (1..=count).map(|n| part_id(&doc, n)).collect(),
+            };
+            if count == 1 {
+                parts[0].set_path(&self.corpus.join(format!("{doc}.tsv")));
+            }
             done.push(Imported {
                 doc: doc.clone(),
-                table: file.path().to_owned(),
-                rows: table.rows,
-                langs: table.langs,
+                table: parts[0].path().to_owned(),
+                parts: count,
+                rows,
+                langs,
             });
-            staged.push((doc, file, meta));
+            for (n, (id, file)) in ids.into_iter().zip(parts).enumerate() {
+                let mut meta = meta.clone();
+                if count > 1 {
+                    meta.source = format!("{} (part {} of {count})", meta.source, n + 1);
+                }
+                staged.push((doc.clone(), id, file, meta));
+            }
         }
-        for (doc, file, meta) in staged {
-            // A document replaced loses its other files: its text, its
-            // alignment, made for that text.
-            let old: Vec<PathBuf> = self
-                .present
-                .iter()
-                .filter(|s| s.id == doc)
-                .flat_map(|s| {
-                    s.texts
-                        .iter()
-                        .map(|(_, p)| p.clone())
-                        .chain(s.alignment.clone())
-                })
-                .filter(|p| p != file.path())
-                .collect();
-            let toml_path = self.corpus.join(format!("{doc}.toml"));
-            let toml = toml::to_string(&meta).expect("metadata serialises");
+        let written: Vec<String> = staged.iter().map(|(_, id, _, _)| id.clone()).collect();
+        // The documents replaced: all their files go, but what is written anew.
+        let replaced: Vec<PathBuf> = self
+            .present
+            .iter()
+            .filter(|s| staged.iter().any(|(doc, ..)| is_part_of(&s.id, doc)))
+            .flat_map(|s| {
+                let mut files: Vec<PathBuf> = s.texts.iter().map(|(_, p)| p.clone()).collect();
+                files.extend(s.alignment.clone());
+                if !written.contains(&s.id) {
+                    files.extend(s.metadata.clone());
+                }
+                files
+            })
+            .filter(|p| {
+                let name = p.file_name().unwrap_or_default().to_string_lossy();
+                !written.iter().any(|id| name == format!("{id}.tsv"))
+            })
+            .collect();
+        for (_, id, file, meta) in staged {
             let table_path = file.path().to_owned();
             file.commit().map_err(|e| ImportError::io(&table_path, e))?;
+            let toml_path = self.corpus.join(format!("{id}.toml"));
+            let toml = toml::to_string(&meta).expect("metadata serialises");
             corpus::write_atomically(&toml_path, toml.as_bytes())
                 .map_err(|e| ImportError::io(&toml_path, e))?;
-            for path in old {
-                std::fs::remove_file(&path).map_err(|e| ImportError::io(&path, e))?;
-            }
+        }
+        for path in replaced {
+            std::fs::remove_file(&path).map_err(|e| ImportError::io(&path, e))?;
         }
         Ok(done)
     }
@@ -327,6 +400,7 @@ fn write_row(table: &mut Table, row: &Row) -> std::io::Result<()> {
         &props,
     ])?;
     table.rows += 1;
+    table.in_part += 1;
     Ok(())
 }
 
