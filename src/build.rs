@@ -7,7 +7,7 @@ use crate::align::{self, file::AlignmentFileError};
 use crate::corpus::{self, CorpusError, Fingerprint, Source};
 use crate::index::{self, IndexError, IndexWriting, Manifest};
 use crate::ingest::{self, IngestError};
-use crate::model::{Document, Unit};
+use crate::model::{Document, Metadata, Unit};
 
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
@@ -74,13 +74,27 @@ pub fn is_stale(corpus_dir: &Path, index_dir: &Path) -> Result<bool, BuildError>
     Ok(!index::manifest(index_dir).is_some_and(|m| m.is_current(&fingerprint)))
 }
 
-/// The aligned units of one document: ingested and aligned, with the groups of
-/// a hand-checked alignment file in place of the aligner's; and the warnings
-/// its reading gave.
-pub fn read_units(source: &Source) -> Result<(Vec<Unit>, Vec<String>), BuildError> {
+/// One document as a build reads it.
+#[derive(Debug)]
+pub struct ReadDocument {
+    /// Its units, ingested and aligned, with the groups of a hand-checked
+    /// alignment file in place of the aligner's.
+    pub units: Vec<Unit>,
+    /// Its metadata, what the file gives and what was inferred from the text.
+    pub meta: Metadata,
+    /// What its reading left out, each in one line naming the file.
+    pub warnings: Vec<String>,
+}
+
+/// Reads one document: its units, metadata and warnings.
+pub fn read_units(source: &Source) -> Result<ReadDocument, BuildError> {
     let document = read_document(source)?;
     let units = aligned_units(source, &document)?;
-    Ok((units, document.warnings))
+    Ok(ReadDocument {
+        units,
+        meta: document.meta,
+        warnings: document.warnings,
+    })
 }
 
 /// The aligned units of a document read from `source`.
@@ -279,8 +293,8 @@ fn write_documents(
         done += batch.len();
         for (source, read) in batch.iter().zip(read) {
             match read {
-                Ok(units) => {
-                    writing.replace(&source.id, &units)?;
+                Ok(read) => {
+                    writing.replace(&source.id, &read.meta, &read.units)?;
                     read_any = true;
                 }
                 Err(error) if options.strict => return Err(error),
@@ -318,15 +332,14 @@ fn read_all(
     done_before: usize,
     total: usize,
     progress: &mut dyn Progress,
-) -> Vec<Result<Vec<Unit>, BuildError>> {
+) -> Vec<Result<ReadDocument, BuildError>> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::mpsc;
     let workers = crate::parallel::cores().min(sources.len()).max(1);
     let next = AtomicUsize::new(0);
-    let mut read: Vec<Option<Result<Vec<Unit>, BuildError>>> =
+    let mut read: Vec<Option<Result<ReadDocument, BuildError>>> =
         (0..sources.len()).map(|_| None).collect();
-    type Read = Result<(Vec<Unit>, Vec<String>), BuildError>;
-    let (sender, receiver) = mpsc::channel::<(usize, Read)>();
+    let (sender, receiver) = mpsc::channel::<(usize, Result<ReadDocument, BuildError>)>();
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let (sender, next) = (sender.clone(), &next);
@@ -341,11 +354,11 @@ fn read_all(
         drop(sender);
         let mut done = 0;
         for (n, result) in receiver {
-            read[n] = Some(result.map(|(units, warnings)| {
-                for warning in &warnings {
-                    progress.warn(warning);
+            read[n] = Some(result.map(|mut document| {
+                for warning in std::mem::take(&mut document.warnings) {
+                    progress.warn(&warning);
                 }
-                units
+                document
             }));
             done += 1;
             progress.read(&sources[n].id, done_before + done, total);

@@ -31,6 +31,8 @@ pub struct Options {
     /// Match the printed form only, not every form of the word.
     pub exact: bool,
     pub context: Context,
+    /// The part of the corpus looked at (all of it where empty).
+    pub filter: search::Filter,
 }
 
 /// One line of a concordance.
@@ -67,7 +69,8 @@ pub fn occurrences(
     options: &Options,
     sink: &mut dyn FnMut(Line) -> ControlFlow<()>,
 ) -> Result<(), SearchError> {
-    let compiled = search::compile_with(index, query, &options.langs, options.exact)?;
+    let mut compiled = search::compile_with(index, query, &options.langs, options.exact)?;
+    compiled.restrict(index, &options.filter)?;
     if !compiled.marks_words() {
         return Err(SearchError::Query {
             query: search::shortened(query),
@@ -341,7 +344,7 @@ pub fn collocates(
         }
         ControlFlow::Continue(())
     })?;
-    let (frequencies, sizes) = word_frequencies(index, &options.langs)?;
+    let (frequencies, sizes) = word_frequencies(index, &options.langs, &options.filter)?;
     let mut found = Vec::new();
     for ((lang, word), o11) in together {
         let frequency = frequencies
@@ -387,14 +390,23 @@ pub fn log_likelihood(o11: f64, row: f64, column: f64, n: f64) -> f64 {
 /// How often each word form occurs, by language and form.
 type WordCounts = BTreeMap<(Lang, String), usize>;
 
-/// How often each word form occurs in the corpus, per language, and how many words each language has.
+/// How often each word form occurs in the corpus (the part `filter` keeps),
+/// per language, and how many words each language has.
 fn word_frequencies(
     index: &CorpusIndex,
     langs: &[Lang],
+    filter: &search::Filter,
 ) -> Result<(WordCounts, PerLang<usize>), SearchError> {
     let mut counts = BTreeMap::new();
     let mut sizes = PerLang::<usize>::default();
-    for unit in index.units()? {
+    let units = match filter
+        .query(index)
+        .map_err(|message| SearchError::Filter { message })?
+    {
+        Some(kept) => index.units_matching(kept.as_ref())?,
+        None => index.units()?,
+    };
+    for unit in units {
         for &lang in langs {
             if let Some(text) = unit.text(lang) {
                 for (_, word) in cutter::words(text) {

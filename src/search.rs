@@ -9,6 +9,9 @@
 //! what it says.
 
 mod exclusion;
+pub mod filter;
+
+pub use filter::Filter;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Range;
@@ -32,6 +35,8 @@ use crate::translations;
 pub enum SearchError {
     #[error("query {query:?}: {message}")]
     Query { query: String, message: String },
+    #[error("filter: {message}")]
+    Filter { message: String },
     #[error(transparent)]
     Index(#[from] IndexError),
 }
@@ -55,6 +60,26 @@ pub struct Hit {
 pub struct CompiledQuery {
     query: Box<dyn Query>,
     marks: PerLang<Marks>,
+}
+
+impl CompiledQuery {
+    /// Keeps to the part of the corpus `filter` names.
+    pub fn restrict(&mut self, index: &CorpusIndex, filter: &Filter) -> Result<(), SearchError> {
+        let kept = filter
+            .query(index)
+            .map_err(|message| SearchError::Filter { message })?;
+        filter
+            .check(index)
+            .map_err(|message| SearchError::Filter { message })?;
+        if let Some(kept) = kept {
+            let query = std::mem::replace(&mut self.query, Box::new(AllQuery));
+            self.query = Box::new(BooleanQuery::new(vec![
+                (Occur::Must, query),
+                (Occur::Must, kept),
+            ]));
+        }
+        Ok(())
+    }
 }
 
 /// The terms and prefixes of a query's positive clauses, per language.

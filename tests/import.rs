@@ -438,7 +438,8 @@ fn a_long_file_streams_into_documents_of_bounded_length() {
     let table = |id: &str| fs::read_to_string(corpus.path().join(format!("{id}.tsv"))).unwrap();
     assert_eq!(table("long-0001").lines().count(), 1 + 10_000);
     assert_eq!(table("long-0002").lines().count(), 1 + 967);
-    // In order, and whole: exported again, the lines are the lines imported.
+    // In order, and whole: exported again (`--doc long` names its parts),
+    // the lines are the lines imported.
     let again = work.path().join("again");
     let out = ushtil(
         corpus.path(),
@@ -447,6 +448,8 @@ fn a_long_file_streams_into_documents_of_bounded_length() {
             "export",
             "--format",
             "moses",
+            "--doc",
+            "long",
             "--out",
             again.to_str().unwrap(),
         ],

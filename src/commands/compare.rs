@@ -172,7 +172,7 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
         bail!("--langs names no language");
     }
     let source = context.source(&args.doc)?;
-    let (units, _) = ushtil::build::read_units(&source)?;
+    let units = ushtil::build::read_units(&source)?.units;
     // The abstracts and, of a translated text, the body's paragraph groups.
     let abstracts: Vec<&Unit> = units
         .iter()

@@ -26,9 +26,8 @@ pub struct Args {
     /// The languages to write, in this order (default: kk,ru,en).
     #[arg(long, value_delimiter = ',')]
     langs: Option<Vec<Lang>>,
-    /// Only this document.
-    #[arg(long)]
-    doc: Option<String>,
+    #[command(flatten)]
+    filter: super::FilterArgs,
     /// Moses: the files' path without the language (`--out train` writes
     /// train.kk, train.ru, train.en).
     #[arg(long, value_name = "PREFIX")]
@@ -88,7 +87,7 @@ fn groups(unit: &Unit, level: Level) -> Vec<Group<'_>> {
 }
 
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
-    let units = context.units(args.doc.as_deref())?;
+    let units = context.units_kept(&args.filter.filter())?;
     let langs = args.langs.clone().unwrap_or_else(|| Lang::ALL.to_vec());
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());

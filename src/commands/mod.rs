@@ -135,6 +135,21 @@ impl Context {
         Ok(units)
     }
 
+    /// The units `filter` keeps, in corpus order; an error where it names a
+    /// document the corpus does not have.
+    pub fn units_kept(
+        &self,
+        filter: &ushtil::search::Filter,
+    ) -> anyhow::Result<Vec<ushtil::model::Unit>> {
+        let index = self.open_index()?;
+        let units = match filter.query(&index).map_err(|m| anyhow::anyhow!("{m}"))? {
+            Some(kept) => index.units_matching(kept.as_ref())?,
+            None => index.units()?,
+        };
+        filter.check(&index).map_err(|m| anyhow::anyhow!("{m}"))?;
+        Ok(units)
+    }
+
     /// Progress and summaries go to standard error, unless `--quiet`.
     pub fn note(&self, message: &str) {
         if !self.quiet {
@@ -155,6 +170,40 @@ impl Context {
     }
 }
 
+/// The part of the corpus a command looks at, by its documents' metadata
+/// and its units' sections; each given must hold, any of several values.
+#[derive(clap::Args, Debug, Default)]
+pub struct FilterArgs {
+    /// Only this document (or the parts an import cut it into); again for more.
+    #[arg(long = "doc", value_name = "DOC")]
+    pub docs: Vec<String>,
+    /// Only this section: a division (abstract, body), a part (results,
+    /// keywords …) or a path (abstract/results); again for more.
+    #[arg(long = "section", value_name = "SECTION")]
+    pub sections: Vec<String>,
+    /// Only documents of these years: 1917, 1917..1925, 2000.., ..1991.
+    #[arg(long, value_name = "YEARS", value_parser = ushtil::search::filter::parse_years)]
+    pub year: Option<(Option<u16>, Option<u16>)>,
+    /// Only documents of a journal whose name holds these words, in order.
+    #[arg(long, value_name = "WORDS")]
+    pub journal: Option<String>,
+    /// Only documents with an author whose name holds these words; again for more.
+    #[arg(long = "author", value_name = "WORDS")]
+    pub authors: Vec<String>,
+}
+
+impl FilterArgs {
+    pub fn filter(&self) -> ushtil::search::Filter {
+        ushtil::search::Filter {
+            docs: self.docs.clone(),
+            sections: self.sections.clone(),
+            years: self.year,
+            journal: self.journal.clone(),
+            authors: self.authors.clone(),
+        }
+    }
+}
+
 /// What a concordance is of: the query, its language, and whether forms count.
 #[derive(clap::Args)]
 pub struct ConcordQuery {
@@ -167,6 +216,8 @@ pub struct ConcordQuery {
     /// Match the printed form only, not every form of the word.
     #[arg(long)]
     pub exact: bool,
+    #[command(flatten)]
+    pub filter: FilterArgs,
 }
 
 impl ConcordQuery {
@@ -178,6 +229,7 @@ impl ConcordQuery {
                 .map_or(ushtil::model::Lang::ALL.to_vec(), |l| vec![l]),
             exact: self.exact,
             context,
+            filter: self.filter.filter(),
         }
     }
 }

@@ -42,12 +42,15 @@ pub struct Args {
     /// Print only how many units match, as a number (for scripts).
     #[arg(long, short = 'c', conflicts_with_all = ["full", "format"])]
     count: bool,
+    #[command(flatten)]
+    filter: super::FilterArgs,
 }
 
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     let index = context.open_index()?;
     let langs = args.lang.map_or(Lang::ALL.to_vec(), |lang| vec![lang]);
-    let query = search::compile(&index, &args.query, &langs)?;
+    let mut query = search::compile(&index, &args.query, &langs)?;
+    query.restrict(&index, &args.filter.filter())?;
     let mut out = BufWriter::new(anstream::stdout().lock());
     if args.count {
         let total = search::count(&index, &query)?;

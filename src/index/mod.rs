@@ -26,7 +26,7 @@ pub use schema::Fields;
 
 use crate::align::anchors::Glossary;
 use crate::corpus::Fingerprint;
-use crate::model::{Lang, PerLang, Unit};
+use crate::model::{Lang, Metadata, PerLang, Unit};
 use crate::text::{self, names};
 
 const CURRENT: &str = "CURRENT";
@@ -41,7 +41,7 @@ const FILES: &str = "ushtil-files.json";
 /// that old indexes are rebuilt. 6: body paragraph groups of translated texts;
 /// 8: glued Russian prepositions cut off in the stored text; 9: the keys of
 /// the names in `text/data/names.tsv` (a change to that table wants one too).
-const FORMAT: u32 = 9;
+const FORMAT: u32 = 10;
 
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {
@@ -322,8 +322,14 @@ impl IndexWriting {
         })
     }
 
-    /// Puts the units of document `doc` in place of what the index held of it.
-    pub fn replace(&mut self, doc: &str, units: &[Unit]) -> Result<(), IndexError> {
+    /// Puts the units of document `doc` (of metadata `meta`) in place of what
+    /// the index held of it.
+    pub fn replace(
+        &mut self,
+        doc: &str,
+        meta: &Metadata,
+        units: &[Unit],
+    ) -> Result<(), IndexError> {
         let writer = self
             .writer
             .as_ref()
@@ -331,7 +337,7 @@ impl IndexWriting {
         if !self.staged {
             writer.delete_term(Term::from_field_text(self.fields.doc, doc));
         }
-        add_units(writer, self.fields, units, &self.path)
+        add_units(writer, self.fields, meta, units, &self.path)
     }
 
     /// Whether this writing makes a new index, rather than updating one.
@@ -436,6 +442,7 @@ fn settings() -> IndexSettings {
 fn add_units(
     writer: &IndexWriter<TantivyDocument>,
     fields: Fields,
+    meta: &Metadata,
     units: &[Unit],
     path: &Path,
 ) -> Result<(), IndexError> {
@@ -454,6 +461,18 @@ fn add_units(
             fields.section => unit.section_path(),
             fields.stored => json,
         );
+        document.add_text(fields.places, unit.section_path());
+        document.add_text(fields.places, unit.division.name());
+        document.add_text(fields.places, unit.section.name());
+        if let Some(year) = meta.year {
+            document.add_u64(fields.year, u64::from(year));
+        }
+        if !meta.journal.is_empty() {
+            document.add_text(fields.journal, &meta.journal);
+        }
+        for author in &meta.authors {
+            document.add_text(fields.authors, author);
+        }
         for lang in Lang::ALL {
             if let Some(passage) = unit.passages.get(lang) {
                 document.add_text(fields.langs, lang.code());
@@ -664,6 +683,31 @@ impl CorpusIndex {
         }
         units.sort_by_key(Unit::ordinal);
         Ok(units)
+    }
+
+    /// The units that match `query`, in corpus order.
+    pub fn units_matching(
+        &self,
+        query: &dyn tantivy::query::Query,
+    ) -> Result<Vec<Unit>, IndexError> {
+        let searcher = self.reader.searcher();
+        let addresses = searcher
+            .search(query, &tantivy::collector::DocSetCollector)
+            .map_err(tantivy_error(&self.path))?;
+        let mut units = Vec::with_capacity(addresses.len());
+        for address in addresses {
+            let document: TantivyDocument = searcher
+                .doc(address)
+                .map_err(|e| self.damaged(&describe(&e)))?;
+            let ordinal = document
+                .get_first(self.fields.ordinal)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(u64::MAX);
+            let unit = self.unit(&document)?;
+            units.push(((unit.doc.clone(), ordinal), unit));
+        }
+        units.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(units.into_iter().map(|(_, unit)| unit).collect())
     }
 
     /// Every unit of the index, in corpus order: by document id, then in document order.

@@ -1,7 +1,8 @@
 //! The index schema: per language, a stemmed field (`kk`, `ru`, `en`, searched
 //! by default), a word-form field (`kk_form` …, for prefix queries) and a
 //! name-key field (`kk_names` …, for names across scripts), plus the unit's
-//! identity and the whole unit stored as JSON for display.
+//! identity, what filters name it by (section, and its document's year,
+//! journal and authors), and the whole unit stored as JSON for display.
 
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED,
@@ -23,6 +24,14 @@ pub struct Fields {
     pub langs: Field,
     /// The unit as JSON: passages and links.
     pub stored: Field,
+    /// What a filter may name the unit's section by: its path
+    /// (`abstract/results`), its division (`abstract`) and its part (`results`).
+    pub places: Field,
+    /// Its document's year (a fast field, for ranges), journal and authors
+    /// (words, as the form analyzer cuts them).
+    pub year: Field,
+    pub journal: Field,
+    pub authors: Field,
     stems: PerLang<Field>,
     forms: PerLang<Field>,
     names: PerLang<Field>,
@@ -59,6 +68,10 @@ impl Fields {
             section: field("section")?,
             langs: field("langs")?,
             stored: field("stored")?,
+            places: field("places")?,
+            year: field("year")?,
+            journal: field("journal")?,
+            authors: field("authors")?,
             stems: per_lang("")?,
             forms: per_lang("_form")?,
             names: per_lang("_names")?,
@@ -83,6 +96,10 @@ pub fn build() -> (Schema, Fields) {
     let section = builder.add_text_field("section", STRING | STORED);
     let langs = builder.add_text_field("langs", STRING);
     let stored = builder.add_text_field("stored", STORED);
+    let places = builder.add_text_field("places", STRING);
+    let year = builder.add_u64_field("year", NumericOptions::default().set_indexed().set_fast());
+    let journal = builder.add_text_field("journal", analyzed(Analyzer::Form));
+    let authors = builder.add_text_field("authors", analyzed(Analyzer::Form));
     let stems = PerLang::from_fn(|lang| {
         builder.add_text_field(lang.code(), analyzed(Analyzer::Stem(lang)))
     });
@@ -104,6 +121,10 @@ pub fn build() -> (Schema, Fields) {
         section,
         langs,
         stored,
+        places,
+        year,
+        journal,
+        authors,
         stems,
         forms,
         names,
