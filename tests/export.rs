@@ -118,3 +118,100 @@ fn paragraph_level_gives_a_row_per_unit() {
         .count();
     assert_eq!(rows, units);
 }
+
+/// Rows of a table as Python's `csv` module reads them (`excel-tab` for
+/// TSV, `excel` for CSV), a BOM taken off as `utf-8-sig` does.
+fn python_rows(bytes: &[u8], dialect: &str) -> Vec<Vec<String>> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("table");
+    fs::write(&path, bytes).unwrap();
+    let script = "import csv, json, sys\n\
+        with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:\n\
+        \x20   for row in csv.reader(f, dialect=sys.argv[2]):\n\
+        \x20       print(json.dumps(row, ensure_ascii=False))\n";
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(&path)
+        .arg(dialect)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    common::json_lines(&out)
+        .into_iter()
+        .map(|row| {
+            row.as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c.as_str().unwrap().to_owned())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn python_reads_tsv_and_csv_back_to_the_texts_of_the_tmx() {
+    // Translated laws beside the article: quotation marks of every kind
+    // (`"Republic of Kazakhstan"`, «Алаш»), commas, semicolons.
+    let corpus = tempfile::tempdir().unwrap();
+    for ext in ["txt", "toml"] {
+        let name = format!("{}.{ext}", common::BUNDLED);
+        fs::copy(repo(&format!("corpus/{name}")), corpus.path().join(&name)).unwrap();
+    }
+    let combined = repo("tests/data/parallel/trilingual/combined");
+    for name in ["const-art2-3.en-ru-kk.txt", "const-art1.ru-kk-en.txt"] {
+        fs::copy(combined.join(name), corpus.path().join(name)).unwrap();
+    }
+    // An English article with a sentence that opens on a quotation mark.
+    let shakarim = "enu-shakarim-en-initials-at-line-ends.txt";
+    fs::copy(
+        repo("tests/data/docs").join(shakarim),
+        corpus.path().join(shakarim),
+    )
+    .unwrap();
+    let index = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let out = ushtil(corpus.path(), index.path(), args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        out.stdout
+    };
+    let tsv = python_rows(&run(&["export", "--format", "tsv"]), "excel-tab");
+    let csv = python_rows(&run(&["export", "--format", "csv", "--bom"]), "excel");
+    assert_eq!(tsv, csv);
+    assert_eq!(tsv[0], ["doc", "unit", "section", "kk", "ru", "en"]);
+    // Each row is a <tu> of the TMX, as an XML parser reads it.
+    let tmx = run(&["export", "--format", "tmx"]);
+    let file = corpus.path().join("../corpus.tmx");
+    fs::write(&file, &tmx).unwrap();
+    let script = "import json, sys, xml.etree.ElementTree as ET\n\
+        L = '{http://www.w3.org/XML/1998/namespace}lang'\n\
+        for tu in ET.parse(sys.argv[1]).getroot().iter('tu'):\n\
+        \x20   t = {v.get(L): v.find('seg').text or '' for v in tu.iter('tuv')}\n\
+        \x20   print(json.dumps([t.get(l, '') for l in ('kk', 'ru', 'en')], ensure_ascii=False))\n";
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(&file)
+        .output()
+        .unwrap();
+    fs::remove_file(&file).unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let groups: Vec<serde_json::Value> = common::json_lines(&out);
+    assert_eq!(groups.len(), tsv.len() - 1);
+    for (row, group) in tsv[1..].iter().zip(&groups) {
+        let texts: Vec<&str> = group
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t.as_str().unwrap())
+            .collect();
+        assert_eq!(row[3..], texts[..]);
+    }
+    // Quotes that open a cell, and quotes inside one, come back as printed.
+    let cells: Vec<&String> = tsv.iter().flat_map(|r| &r[3..]).collect();
+    assert!(cells
+        .iter()
+        .any(|c| c.starts_with("\"White heart\", \"pure")));
+    assert!(cells
+        .iter()
+        .any(|c| c.contains("\"Republic of Kazakhstan\"")));
+    assert!(cells.iter().any(|c| c.contains('«')));
+}
