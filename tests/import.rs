@@ -113,6 +113,62 @@ fn a_translation_memory_imports_whole_and_answers_with_counterparts() {
         .expect("the <tu> is found");
     assert_eq!(hit["texts"]["ru"], first["ru"]);
     assert_eq!(hit["texts"]["en"], first["en"]);
+    // The same text as Moses files, as a TSV table with its header, and as
+    // one without (OPUS's), its columns named by --langs: each imports
+    // whole, every group with the texts it had.
+    let work = tempfile::tempdir().unwrap();
+    let prefix = work.path().join("flores");
+    let prefix = prefix.to_str().unwrap();
+    check(&ushtil(
+        corpus.path(),
+        index.path(),
+        &["export", "--format", "moses", "--out", prefix],
+    ));
+    let tsv = work.path().join("flores.tsv");
+    let out = ushtil(corpus.path(), index.path(), &["export", "--format", "tsv"]);
+    check(&out);
+    fs::write(&tsv, &out.stdout).unwrap();
+    let lines = |lang: &str| fs::read_to_string(format!("{prefix}.{lang}")).unwrap();
+    let (kk, ru, en) = (lines("kk"), lines("ru"), lines("en"));
+    let opus: String = en
+        .lines()
+        .zip(kk.lines())
+        .zip(ru.lines())
+        .map(|((en, kk), ru)| format!("{en}\t{kk}\t{ru}\n"))
+        .collect();
+    let opus_file = work.path().join("opus.tsv");
+    fs::write(&opus_file, opus).unwrap();
+    let moses: Vec<String> = ["kk", "ru", "en"]
+        .iter()
+        .map(|l| format!("{prefix}.{l}"))
+        .collect();
+    let forms: [Vec<&str>; 3] = [
+        vec!["import", &moses[0], &moses[1], &moses[2]],
+        vec!["import", tsv.to_str().unwrap()],
+        vec!["import", "--langs", "en,kk,ru", opus_file.to_str().unwrap()],
+    ];
+    for args in forms {
+        let (corpus, index) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let out = ushtil(corpus.path(), index.path(), &args);
+        check(&out);
+        assert!(
+            stderr(&out).contains("(kk 997, ru 997, en 997)"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        let out = ushtil(
+            corpus.path(),
+            index.path(),
+            &["export", "--format", "tmx", "--level", "paragraph"],
+        );
+        check(&out);
+        let exported = work.path().join("again.tmx");
+        fs::write(&exported, &out.stdout).unwrap();
+        assert!(
+            tmx_texts(&exported) == original,
+            "{args:?}: the texts differ"
+        );
+    }
 }
 
 #[test]

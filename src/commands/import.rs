@@ -24,7 +24,8 @@ pub struct Args {
     #[arg(long)]
     doc: Option<String>,
     /// The languages of Moses files whose names do not give them, in the
-    /// order the files are given (`--langs kk,en src.txt tgt.txt`).
+    /// order the files are given (`--langs kk,en src.txt tgt.txt`); or of
+    /// the columns of a table with no header row (`--langs en,kk opus.tsv`).
     #[arg(long, value_delimiter = ',')]
     langs: Option<Vec<Lang>>,
     /// Replace a document of the same id already in the corpus.
@@ -64,7 +65,10 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
         let stem = import::stem(file);
         match kind(file) {
             Kind::Tmx => import.read(&mut TmxReader::open(file)?, &stem)?,
-            Kind::Table => import.read(&mut TableReader::open(file)?, &stem)?,
+            Kind::Table => {
+                let langs = args.langs.as_deref();
+                import.read(&mut TableReader::open(file, langs)?, &stem)?
+            }
             Kind::Moses => {
                 let named = file
                     .extension()

@@ -20,8 +20,10 @@ pub struct TableReader {
 
 impl TableReader {
     /// Opens a table: comma-separated where its name ends in `.csv`, else
-    /// tab-separated.
-    pub fn open(path: &Path) -> Result<TableReader, ImportError> {
+    /// tab-separated, quoted as spreadsheets quote. Given `langs`, the table
+    /// is OPUS's: no header row (its columns are those languages, in
+    /// order) and no quoting (a `"` is a letter like any other).
+    pub fn open(path: &Path, langs: Option<&[Lang]>) -> Result<TableReader, ImportError> {
         let comma = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
@@ -32,9 +34,15 @@ impl TableReader {
             .build(file);
         let mut rows = csv::ReaderBuilder::new()
             .delimiter(if comma { b',' } else { b'\t' })
-            .has_headers(true)
+            .has_headers(langs.is_none())
+            .quoting(langs.is_none())
             .from_reader(Box::new(stream) as Box<dyn std::io::Read>);
-        let header = rows.headers().map_err(|e| csv_error(path, e))?.clone();
+        let header = match langs {
+            Some(langs) => {
+                csv::StringRecord::from(langs.iter().map(|l| l.code()).collect::<Vec<_>>())
+            }
+            None => rows.headers().map_err(|e| csv_error(path, e))?.clone(),
+        };
         let columns = Columns::of(&header).map_err(|m| ImportError::at(path, 1, m))?;
         Ok(TableReader {
             path: path.to_owned(),
