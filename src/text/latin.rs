@@ -188,19 +188,28 @@ pub const MOST_SPELLINGS: usize = 512;
 /// letters could spell (`sailau`: `сайлау`, `саилау`, `сәйлау` …), up to
 /// [`MOST_SPELLINGS`]; none for a word with other characters.
 pub fn typed_spellings(word: &str) -> Vec<String> {
-    fn spell(rest: &str, before: &mut String, out: &mut Vec<String>) {
+    /// `spellable[n]`: whether the word from byte `n` on can be spelt at
+    /// all. Only those ways are followed, so that a word that cannot be
+    /// spelt (`uaaa…akjco`) costs its length, not two ways per `a`.
+    fn spell(
+        word: &str,
+        at: usize,
+        spellable: &[bool],
+        before: &mut String,
+        out: &mut Vec<String>,
+    ) {
         if out.len() >= MOST_SPELLINGS {
             return;
         }
-        if rest.is_empty() {
+        if at == word.len() {
             out.push(before.clone());
             return;
         }
         for (form, letters) in &TABLE.typed {
-            if let Some(after) = rest.strip_prefix(form.as_str()) {
+            if word[at..].starts_with(form.as_str()) && spellable[at + form.len()] {
                 for &letter in letters {
                     before.push(letter);
-                    spell(after, before, out);
+                    spell(word, at + form.len(), spellable, before, out);
                     before.pop();
                 }
             }
@@ -209,8 +218,18 @@ pub fn typed_spellings(word: &str) -> Vec<String> {
     if word.is_empty() || !word.chars().all(|c| c.is_ascii_lowercase()) {
         return Vec::new();
     }
+    let mut spellable = vec![false; word.len() + 1];
+    spellable[word.len()] = true;
+    for at in (0..word.len()).rev() {
+        spellable[at] = TABLE
+            .typed
+            .iter()
+            .any(|(form, _)| word[at..].starts_with(form.as_str()) && spellable[at + form.len()]);
+    }
     let mut out = Vec::new();
-    spell(word, &mut String::new(), &mut out);
+    if spellable[0] {
+        spell(word, 0, &spellable, &mut String::new(), &mut out);
+    }
     out.sort();
     out.dedup();
     out
@@ -270,6 +289,16 @@ mod tests {
         assert_eq!(alphabet("people's"), None);
         assert_eq!(alphabet("commissars'"), None);
         assert_eq!(alphabet("don't"), None);
+    }
+
+    #[test]
+    fn a_word_that_cannot_be_spelt_costs_its_length_only() {
+        // Two readings of each `a` (а, ә): a search of every way would take
+        // 2^40 steps before it found that `j` spells nothing.
+        let word = format!("u{}kjco", "a".repeat(40));
+        assert!(typed_spellings(&word).is_empty());
+        let long = "a".repeat(40);
+        assert_eq!(typed_spellings(&long).len(), MOST_SPELLINGS);
     }
 
     #[test]
