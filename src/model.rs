@@ -408,6 +408,9 @@ pub struct GivenGroup {
     pub unit: Option<String>,
     /// Its block in each language, by index in the document's blocks.
     pub blocks: PerLang<Option<usize>>,
+    /// What the translation memory it came from said of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory: Option<Box<Memory>>,
 }
 
 /// A file a document's text was read from, and the encoding it was in.
@@ -427,6 +430,28 @@ pub struct Link {
     /// curator checked, or for a sentence of a text in one language only.
     #[serde(default = "certain")]
     pub confidence: f32,
+    /// What the translation memory the group came from said of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory: Option<Box<Memory>>,
+}
+
+/// What a translation memory says of one of its units (a TMX `<tu>`): its
+/// id, its notes and its properties (`<prop type="…">`), kept with the
+/// group it became and written out again with it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Memory {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub tuid: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub props: Vec<(String, String)>,
+}
+
+impl Memory {
+    pub fn is_empty(&self) -> bool {
+        self == &Memory::default()
+    }
 }
 
 fn certain() -> f32 {
@@ -441,6 +466,7 @@ impl Link {
         Link {
             sentences,
             confidence: 1.0,
+            memory: None,
         }
     }
 }

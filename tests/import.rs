@@ -225,6 +225,38 @@ fn a_cat_tools_memory_keeps_its_notes_and_drops_its_tags() {
         toml.contains(r#"source = "TMX 1.4 from OmegaT 6.0.0_0""#),
         "{toml}"
     );
+    // Exported again, each <tu> has its own id, notes and properties, and
+    // the file is valid TMX; imported and exported once more, the same.
+    let out = ushtil(corpus.path(), index.path(), &["export", "--format", "tmx"]);
+    check(&out);
+    let tmx = String::from_utf8(out.stdout).unwrap();
+    assert!(tmx.contains(r#"<tu tuid="art1-p1">"#), "{tmx}");
+    assert!(tmx.contains(
+        "      <prop type=\"file\">const-art1.docx</prop>\n      \
+         <note>Item 1: checked against the official Kazakh text.</note>\n"
+    ));
+    let exported = corpus.path().join("../again.tmx");
+    fs::write(&exported, &tmx).unwrap();
+    let lint = Command::new("xmllint")
+        .args(["--noout", "--nonet", "--dtdvalid"])
+        .arg(repo("target/dtd/tmx14.dtd"))
+        .arg(&exported)
+        .output()
+        .unwrap();
+    assert!(lint.status.success(), "{}", stderr(&lint));
+    let (again, again_index) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    check(&ushtil(
+        again.path(),
+        again_index.path(),
+        &["import", exported.to_str().unwrap()],
+    ));
+    fs::remove_file(&exported).unwrap();
+    let out = ushtil(
+        again.path(),
+        again_index.path(),
+        &["export", "--format", "tmx"],
+    );
+    assert!(String::from_utf8(out.stdout).unwrap() == tmx);
 }
 
 /// A corpus of real texts other than the bundled article: the Constitution's

@@ -247,6 +247,7 @@ pub fn parse(path: &Path, text: &str) -> Result<AlignmentFile, AlignmentFileErro
         let link = Link {
             sentences,
             confidence: 1.0,
+            memory: None,
         };
         if section == PARAGRAPHS {
             file.body.push(BodyGroup {
@@ -481,6 +482,7 @@ pub fn apply_body(
                     .sentences
                     .map(|lang, ids| ids.iter().map(|i| i - span.get(lang).start).collect()),
                 confidence: 1.0,
+                memory: None,
             })
             .collect::<Vec<_>>();
         sentences.push(Some(local));

@@ -79,6 +79,7 @@ fn unit(doc: &Document, run: &[GivenGroup], n: usize) -> Unit {
             Link {
                 sentences,
                 confidence: 1.0,
+                memory: group.memory.clone(),
             }
         })
         .collect();

@@ -383,6 +383,7 @@ fn align_items(items: &PerLang<Vec<Item>>, priors: &priors::Priors) -> Vec<Link>
                     Link {
                         sentences,
                         confidence: step.confidence as f32,
+                        memory: None,
                     }
                 })
                 .collect()

@@ -84,6 +84,7 @@ pub fn align(
         links.push(Link {
             sentences,
             confidence,
+            memory: None,
         });
         here = from;
     }

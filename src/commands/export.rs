@@ -10,7 +10,7 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
 use anyhow::Context as _;
-use ushtil::model::{Lang, PerLang, Unit};
+use ushtil::model::{Lang, Memory, PerLang, Unit};
 
 use super::{output, table, Context, Status};
 
@@ -59,29 +59,43 @@ enum Level {
     Paragraph,
 }
 
-/// One aligned group: where it is, and its text in each language.
+/// One aligned group: where it is, its text in each language, and what
+/// the translation memory it came from said of it.
 struct Group<'a> {
     doc: &'a str,
     unit: &'a str,
     section: String,
     texts: PerLang<Option<String>>,
+    memory: Option<&'a Memory>,
 }
 
 /// The groups of a unit at a level, their text on one line each.
-fn groups(unit: &Unit, level: Level) -> Vec<Group<'_>> {
+fn groups<'a>(unit: &'a Unit, level: Level) -> Vec<Group<'a>> {
     let one_line = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let group = |texts: PerLang<Option<String>>| Group {
+    let group = |texts: PerLang<Option<String>>, memory: Option<&'a Memory>| Group {
         doc: &unit.doc,
         unit: &unit.id,
         section: unit.section_path(),
         texts,
+        memory,
     };
     match level {
-        Level::Paragraph => vec![group(PerLang::from_fn(|l| unit.text(l).map(one_line)))],
+        // A unit of one group keeps its memory; of several, whose would it be?
+        Level::Paragraph => {
+            let memory = match &unit.links[..] {
+                [only] => only.memory.as_deref(),
+                _ => None,
+            };
+            vec![group(
+                PerLang::from_fn(|l| unit.text(l).map(one_line)),
+                memory,
+            )]
+        }
         Level::Sentence => unit
             .link_texts()
             .into_iter()
-            .map(|texts| group(texts.map(|_, t| t.map(one_line))))
+            .zip(&unit.links)
+            .map(|(texts, link)| group(texts.map(|_, t| t.map(one_line)), link.memory.as_deref()))
             .collect(),
     }
 }
@@ -204,7 +218,13 @@ fn write_tmx<'a>(
         if present.is_empty() {
             continue;
         }
-        writeln!(out, r#"    <tu tuid="{}">"#, n + 1)?;
+        // A memory's own id where it gave one, else the group's number.
+        let tuid = group
+            .memory
+            .map(|m| m.tuid.clone())
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| (n + 1).to_string());
+        writeln!(out, r#"    <tu tuid="{}">"#, escaped(&tuid))?;
         writeln!(
             out,
             r#"      <prop type="x-doc">{}</prop>"#,
@@ -220,6 +240,19 @@ fn write_tmx<'a>(
             r#"      <prop type="x-section">{}</prop>"#,
             escaped(&group.section)
         )?;
+        if let Some(memory) = group.memory {
+            for (kind, value) in &memory.props {
+                writeln!(
+                    out,
+                    r#"      <prop type="{}">{}</prop>"#,
+                    escaped(kind),
+                    escaped(value)
+                )?;
+            }
+            for note in &memory.notes {
+                writeln!(out, "      <note>{}</note>", escaped(note))?;
+            }
+        }
         for lang in present {
             let text = group.texts.get(lang).as_deref().unwrap_or_default();
             writeln!(

@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::corpus::{self, StagedFile};
-use crate::model::{Lang, Metadata, PerLang};
+use crate::model::{Lang, Memory, Metadata, PerLang};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
@@ -63,9 +63,7 @@ pub struct Row {
     /// Its text in each language, empty where it has none.
     pub texts: PerLang<String>,
     /// What a translation memory said of it: its id, notes and properties.
-    pub tuid: String,
-    pub notes: Vec<String>,
-    pub props: Vec<(String, String)>,
+    pub memory: Memory,
 }
 
 impl Row {
@@ -385,9 +383,10 @@ fn write_row(table: &mut Table, row: &Row) -> std::io::Result<()> {
             *table.langs.get_mut(lang) += 1;
         }
     }
-    let props = match row.props.is_empty() {
+    let memory = &row.memory;
+    let props = match memory.props.is_empty() {
         true => String::new(),
-        false => serde_json::to_string(&row.props).expect("strings serialise"),
+        false => serde_json::to_string(&memory.props).expect("strings serialise"),
     };
     table.writer.write_record([
         row.unit.as_deref().unwrap_or_default(),
@@ -395,8 +394,8 @@ fn write_row(table: &mut Table, row: &Row) -> std::io::Result<()> {
         &texts.kk,
         &texts.ru,
         &texts.en,
-        &row.tuid,
-        &row.notes.join("\n"),
+        &memory.tuid,
+        &memory.notes.join("\n"),
         &props,
     ])?;
     table.rows += 1;

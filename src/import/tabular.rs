@@ -81,26 +81,14 @@ impl super::Reader for TableReader {
         let record = &self.record;
         let cell = |at: Option<usize>| Columns::cell(record, at).to_owned();
         let named = |at: Option<usize>| Some(cell(at)).filter(|c| !c.is_empty());
-        let prop = cell(self.columns.prop);
-        let props = match prop.is_empty() {
-            true => Vec::new(),
-            false => {
-                serde_json::from_str(&prop).unwrap_or_else(|_| vec![("prop".to_owned(), prop)])
-            }
-        };
-        let notes = cell(self.columns.note);
+        let memory = crate::ingest::table::memory(record, &self.columns);
         Ok(Some(Row {
             line: record.position().map_or(0, |p| p.line()),
             doc: named(self.columns.doc),
             unit: named(self.columns.unit),
             section: named(self.columns.section),
             texts: crate::model::PerLang::from_fn(|l: Lang| cell(*self.columns.langs.get(l))),
-            tuid: cell(self.columns.tuid),
-            notes: match notes.is_empty() {
-                true => Vec::new(),
-                false => notes.lines().map(str::to_owned).collect(),
-            },
-            props,
+            memory,
         }))
     }
 

@@ -100,7 +100,10 @@ impl TmxReader {
     fn read_tu(&mut self, tu: &BytesStart, line: u64) -> Result<Row, ImportError> {
         let mut row = Row {
             line,
-            tuid: attribute(tu, "tuid").unwrap_or_default(),
+            memory: crate::model::Memory {
+                tuid: attribute(tu, "tuid").unwrap_or_default(),
+                ..Default::default()
+            },
             ..Row::default()
         };
         // The language of the `<tuv>` being read: `Some(None)` for one the
@@ -150,7 +153,7 @@ impl TmxReader {
                             let value = std::mem::take(&mut captured).trim().to_owned();
                             match capture.take().expect("capturing") {
                                 Some(kind) => keep_prop(&mut row, kind, value),
-                                None => row.notes.push(value),
+                                None => row.memory.notes.push(value),
                             }
                         }
                         n if in_seg && NATIVE_CODE.contains(&n) => {
@@ -200,7 +203,7 @@ fn keep_prop(row: &mut Row, kind: String, value: String) {
         "x-doc" => row.doc = Some(value),
         "x-unit" => row.unit = Some(value),
         "x-section" => row.section = Some(value),
-        _ => row.props.push((kind, value)),
+        _ => row.memory.props.push((kind, value)),
     }
 }
 
@@ -553,8 +556,11 @@ mod tests {
         assert_eq!(row.doc.as_deref(), Some("const-art1"));
         assert_eq!(row.unit.as_deref(), Some("u003"));
         assert_eq!(row.section.as_deref(), Some("body/front"));
-        assert_eq!(row.props, vec![("client".to_owned(), "adilet".to_owned())]);
-        assert_eq!(row.tuid, "7");
+        assert_eq!(
+            row.memory.props,
+            vec![("client".to_owned(), "adilet".to_owned())]
+        );
+        assert_eq!(row.memory.tuid, "7");
     }
 
     #[test]

@@ -18,8 +18,8 @@ use std::path::Path;
 
 use super::{segment, IngestError};
 use crate::model::{
-    parse_section_path, Block, BlockKind, Division, Document, GivenGroup, Lang, Metadata, PerLang,
-    Section, Sentence,
+    parse_section_path, Block, BlockKind, Division, Document, GivenGroup, Lang, Memory, Metadata,
+    PerLang, Section, Sentence,
 };
 
 /// The columns of a parallel table, by position.
@@ -139,9 +139,11 @@ pub fn read(
             continue;
         }
         let unit = Columns::cell(&record, columns.unit);
+        let memory = memory(&record, &columns);
         given.push(GivenGroup {
             unit: (!unit.is_empty()).then(|| unit.to_owned()),
             blocks: group,
+            memory: (!memory.is_empty()).then(|| Box::new(memory)),
         });
     }
     if meta.languages.is_empty() {
@@ -160,6 +162,23 @@ pub fn read(
         files: Vec::new(),
         given,
     })
+}
+
+/// What a row keeps of the translation memory it came from: its `tuid`,
+/// its notes (one a line) and its properties (a JSON list of
+/// `[type, value]` pairs; any other text, one property `prop`).
+pub fn memory(record: &csv::StringRecord, columns: &Columns) -> Memory {
+    let notes = Columns::cell(record, columns.note);
+    let props = Columns::cell(record, columns.prop);
+    Memory {
+        tuid: Columns::cell(record, columns.tuid).to_owned(),
+        notes: notes.lines().map(str::to_owned).collect(),
+        props: match props.is_empty() {
+            true => Vec::new(),
+            false => serde_json::from_str(props)
+                .unwrap_or_else(|_| vec![("prop".to_owned(), props.to_owned())]),
+        },
+    }
 }
 
 /// One cell as a block: a keyword list is one unit of meaning, other text
