@@ -171,16 +171,20 @@ fn a_translation_memory_imports_whole_and_answers_with_counterparts() {
     }
 }
 
+/// Imports the OmegaT memory of the Constitution's Article 1, with `options`.
+fn import_omegat(corpus: &Path, index: &Path, options: &[&str]) -> Output {
+    let tmx = repo("tests/data/import/const-art1-omegat.tmx");
+    let mut args = vec!["import"];
+    args.extend_from_slice(options);
+    args.push(tmx.to_str().unwrap());
+    ushtil(corpus, index, &args)
+}
+
 #[test]
 fn a_cat_tools_memory_keeps_its_notes_and_drops_its_tags() {
     let corpus = tempfile::tempdir().unwrap();
     let index = tempfile::tempdir().unwrap();
-    let tmx = repo("tests/data/import/const-art1-omegat.tmx");
-    let out = ushtil(
-        corpus.path(),
-        index.path(),
-        &["import", tmx.to_str().unwrap()],
-    );
+    let out = import_omegat(corpus.path(), index.path(), &[]);
     // One <tu> has empty segments only: named by its line, left out, and
     // the import says so by its exit status, as a build does.
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
@@ -436,12 +440,7 @@ fn an_import_beside_a_corpus_reads_only_the_new_document() {
     let corpus = trilingual_corpus();
     let index = tempfile::tempdir().unwrap();
     check(&ushtil(corpus.path(), index.path(), &["build"]));
-    let tmx = repo("tests/data/import/const-art1-omegat.tmx");
-    let out = ushtil(
-        corpus.path(),
-        index.path(),
-        &["import", tmx.to_str().unwrap()],
-    );
+    let out = import_omegat(corpus.path(), index.path(), &[]);
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("1 document read again, 0 documents removed; 4 documents"),
@@ -449,19 +448,11 @@ fn an_import_beside_a_corpus_reads_only_the_new_document() {
         stderr(&out)
     );
     // The same id again is refused, unless replaced.
-    let again = ushtil(
-        corpus.path(),
-        index.path(),
-        &["import", tmx.to_str().unwrap()],
-    );
+    let again = import_omegat(corpus.path(), index.path(), &[]);
     assert_eq!(again.status.code(), Some(2));
     assert!(stderr(&again)
         .contains("the corpus has a document const-art1-omegat already (--replace replaces it)"));
-    let replaced = ushtil(
-        corpus.path(),
-        index.path(),
-        &["import", "--replace", tmx.to_str().unwrap()],
-    );
+    let replaced = import_omegat(corpus.path(), index.path(), &["--replace"]);
     assert_eq!(replaced.status.code(), Some(3), "{}", stderr(&replaced));
     // Both the text and the memory answer the query.
     let out = ushtil(

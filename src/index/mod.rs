@@ -660,7 +660,6 @@ impl CorpusIndex {
     pub fn units_in(&self, doc: &str, section: &str) -> Result<Vec<Unit>, IndexError> {
         use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
         use tantivy::schema::IndexRecordOption;
-        let searcher = self.reader.searcher();
         let term = |field, text: &str| -> Box<dyn Query> {
             Box::new(TermQuery::new(
                 Term::from_field_text(field, text),
@@ -671,18 +670,7 @@ impl CorpusIndex {
             (Occur::Must, term(self.fields.doc, doc)),
             (Occur::Must, term(self.fields.section, section)),
         ]);
-        let addresses = searcher
-            .search(&query, &tantivy::collector::DocSetCollector)
-            .map_err(tantivy_error(&self.path))?;
-        let mut units = Vec::with_capacity(addresses.len());
-        for address in addresses {
-            let document: TantivyDocument = searcher
-                .doc(address)
-                .map_err(|e| self.damaged(&describe(&e)))?;
-            units.push(self.unit(&document)?);
-        }
-        units.sort_by_key(Unit::ordinal);
-        Ok(units)
+        self.units_matching(&query)
     }
 
     /// The units that match `query`, in corpus order.
