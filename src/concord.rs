@@ -14,7 +14,6 @@ use crate::model::{Lang, Passage, PerLang, Unit};
 use crate::search::{self, SearchError};
 use crate::text::cutter;
 use crate::text::names::{self, latin_spelling};
-use serde::Serialize;
 
 use crate::text::{first_terms, words, Analyzer};
 
@@ -301,11 +300,10 @@ fn counterpart_marks(
 }
 
 /// A word that occurs near the query's occurrences.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Collocate {
     pub lang: Lang,
     /// The word form, lower-cased.
-    #[serde(rename = "collocate")]
     pub word: String,
     /// How often it stands within the window of an occurrence.
     pub together: usize,

@@ -20,3 +20,4 @@ pub mod search;
 pub mod stats;
 pub mod text;
 pub mod translations;
+pub mod view;

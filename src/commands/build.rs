@@ -30,26 +30,9 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
         strict: args.strict,
     });
     let (outcome, seconds, left_out) = build(context, why)?;
-    let manifest = outcome.manifest();
     if args.format == output::ReportFormat::Json {
-        let (changed, removed) = match &outcome {
-            Outcome::Updated {
-                changed, removed, ..
-            } => (changed.clone(), removed.clone()),
-            _ => (Vec::new(), Vec::new()),
-        };
-        let report = serde_json::json!({
-            "built": matches!(outcome, Outcome::Built(_)),
-            "updated": matches!(outcome, Outcome::Updated { .. }),
-            "changed": changed,
-            "removed": removed,
-            "skipped": manifest.skipped.iter().map(|s| &s.doc).collect::<Vec<_>>(),
-            "documents": manifest.documents,
-            "units": manifest.units,
-            "seconds": seconds,
-            "index": context.index,
-        });
-        writeln!(anstream::stdout(), "{report}")?;
+        let report = ushtil::view::BuildView::new(&outcome, seconds, &context.index);
+        writeln!(anstream::stdout(), "{}", serde_json::to_string(&report)?)?;
     }
     // The rest of the corpus is built; what was left out is told by the
     // exit status.

@@ -120,7 +120,11 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
                         format!("{:.4}", c.log_dice),
                     ],
                 )?,
-                Format::Json => writeln!(out, "{}", serde_json::to_string(c)?)?,
+                Format::Json => writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string(&ushtil::view::CollocateView::new(c))?
+                )?,
             }
         }
     }

@@ -84,24 +84,22 @@ impl Row<'_> {
 
     /// The row as JSON, with the languages shown only: each one's text (null
     /// where the group has none) and its sentence numbers in `sentences`.
-    fn json(&self, langs: &[Lang]) -> serde_json::Value {
-        let mut row = serde_json::json!({
-            "doc": self.doc,
-            "unit": self.unit,
-            "section": self.section,
-            "group": self.group,
-            "confidence": self.confidence,
-        });
-        let mut sentences = serde_json::Map::new();
-        for &lang in langs {
-            row[lang.code()] = serde_json::json!(self.texts.get(lang));
-            sentences.insert(
-                lang.code().to_owned(),
-                serde_json::json!(self.sentences.get(lang)),
-            );
+    fn view(&self, langs: &[Lang]) -> ushtil::view::CompareRowView<'_> {
+        use ushtil::view::ByLang;
+        ushtil::view::CompareRowView {
+            doc: self.doc,
+            unit: self.unit,
+            section: &self.section,
+            group: self.group,
+            confidence: self.confidence,
+            texts: ByLang(langs.iter().map(|&l| (l, *self.texts.get(l))).collect()),
+            sentences: ByLang(
+                langs
+                    .iter()
+                    .map(|&l| (l, self.sentences.get(l).as_slice()))
+                    .collect(),
+            ),
         }
-        row["sentences"] = sentences.into();
-        row
     }
 }
 
@@ -257,7 +255,7 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     match args.format {
         Format::Json => {
             for row in &rows {
-                writeln!(out, "{}", row.json(&langs))?;
+                writeln!(out, "{}", serde_json::to_string(&row.view(&langs))?)?;
             }
         }
         Format::Tsv | Format::Csv => {

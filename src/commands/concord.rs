@@ -10,7 +10,6 @@ use std::io::{BufWriter, Write};
 use std::ops::ControlFlow;
 
 use anstyle::{AnsiColor, Style};
-use serde::Serialize;
 use ushtil::concord::{self, Context as Around, Line};
 use ushtil::model::Lang;
 
@@ -300,53 +299,11 @@ fn write_row(out: &mut impl Write, format: Format, cells: &[String]) -> std::io:
     table::write_row(out, separator, cells)
 }
 
-#[derive(Serialize)]
-struct LineJson<'a> {
-    doc: &'a str,
-    unit: &'a str,
-    section: &'a str,
-    lang: Lang,
-    left: &'a str,
-    keyword: &'a str,
-    right: &'a str,
-    counterparts: BTreeMap<&'static str, CounterpartJson<'a>>,
-}
-
-#[derive(Serialize)]
-struct CounterpartJson<'a> {
-    text: &'a str,
-    /// Named as in `search --format json`: byte ranges of the marked words.
-    highlights: Vec<[usize; 2]>,
-}
-
 fn print_line(out: &mut impl Write, line: &Line, args: &Args, width: usize) -> std::io::Result<()> {
     match args.format {
         Format::Tsv | Format::Csv => return write_row(out, args.format, &row(line)),
         Format::Json => {
-            let counterparts = Lang::ALL
-                .iter()
-                .filter_map(|&l| {
-                    let c = line.counterparts.get(l).as_ref()?;
-                    let highlights = c.marks.iter().map(|r| [r.start, r.end]).collect();
-                    Some((
-                        l.code(),
-                        CounterpartJson {
-                            text: &c.text,
-                            highlights,
-                        },
-                    ))
-                })
-                .collect();
-            let json = LineJson {
-                doc: &line.doc,
-                unit: &line.unit,
-                section: &line.section,
-                lang: line.lang,
-                left: &line.left,
-                keyword: &line.keyword,
-                right: &line.right,
-                counterparts,
-            };
+            let json = ushtil::view::LineView::new(line);
             return writeln!(
                 out,
                 "{}",
@@ -416,9 +373,13 @@ fn print_counts(out: &mut impl Write, lines: &[Line], format: Format) -> std::io
     match format {
         Format::Json => {
             for (lang, form, count, docs) in &rows {
-                let json =
-                    serde_json::json!({"lang": lang, "form": form, "count": count, "docs": docs});
-                writeln!(out, "{json}")?;
+                let json = ushtil::view::FormCountView {
+                    lang: *lang,
+                    form,
+                    count: *count,
+                    docs,
+                };
+                writeln!(out, "{}", serde_json::to_string(&json)?)?;
             }
         }
         Format::Tsv | Format::Csv => {

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use anyhow::Context as _;
 use ushtil::model::{Lang, Memory, PerLang, Unit};
 
-use super::{output, table, Context, Status};
+use super::{table, Context, Status};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -109,7 +109,7 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     match args.format {
         ExportFormat::Json => {
             for unit in &units {
-                let json = output::UnitJson::new(unit, None);
+                let json = ushtil::view::UnitView::unit(unit);
                 writeln!(out, "{}", serde_json::to_string(&json)?)?;
             }
         }

@@ -1,11 +1,10 @@
-//! Printers: units and hits as JSON Lines or as text for a terminal.
+//! Printers: hits as text for a terminal (their JSON is `ushtil::view`'s).
 
 use std::io::{self, Write};
 use std::ops::Range;
 
 use anstyle::{AnsiColor, Style};
-use serde::Serialize;
-use ushtil::model::{Lang, PerLang, Unit};
+use ushtil::model::{Lang, PerLang};
 use ushtil::search::Hit;
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -19,39 +18,6 @@ const SECTION: Style = AnsiColor::Cyan.on_default();
 const LANG: Style = Style::new().bold();
 const MATCH: Style = AnsiColor::Red.on_default().bold();
 const DIM: Style = Style::new().dimmed();
-
-/// A unit as one JSON object: the shape of `search --format json` and `export`.
-#[derive(Serialize)]
-pub struct UnitJson<'a> {
-    doc: &'a str,
-    unit: &'a str,
-    section: String,
-    kind: ushtil::model::BlockKind,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    score: Option<f32>,
-    texts: PerLang<Option<&'a str>>,
-    sentences: Vec<PerLang<Option<&'a str>>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    highlights: Option<PerLang<Vec<[usize; 2]>>>,
-}
-
-impl<'a> UnitJson<'a> {
-    pub fn new(unit: &'a Unit, hit: Option<&Hit>) -> Self {
-        UnitJson {
-            doc: &unit.doc,
-            unit: &unit.id,
-            section: unit.section_path(),
-            kind: unit.kind,
-            score: hit.map(|h| h.score),
-            texts: PerLang::from_fn(|lang| unit.text(lang)),
-            sentences: unit.link_texts(),
-            highlights: hit.map(|h| {
-                h.highlights
-                    .map(|_, ranges| ranges.iter().map(|r| [r.start, r.end]).collect())
-            }),
-        }
-    }
-}
 
 /// Prints a hit for reading: a header line, then each aligned sentence group
 /// that holds a match, one language under another, `—` where a language has

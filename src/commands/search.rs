@@ -68,7 +68,7 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
             output::ReportFormat::Json => writeln!(
                 out,
                 "{}",
-                serde_json::to_string(&output::UnitJson::new(&hit.unit, Some(hit)))?
+                serde_json::to_string(&ushtil::view::UnitView::hit(hit))?
             )?,
             output::ReportFormat::Text => output::print_hit(&mut out, hit, args.full)?,
         }
