@@ -4,10 +4,10 @@
 
 use std::io::{BufWriter, Write};
 
-use anstyle::Style;
 use ushtil::concord::{self, Context as Around};
 use ushtil::model::Lang;
 
+use super::output::HEADER;
 use super::{table, ConcordQuery, Context, Status};
 
 #[derive(clap::Args)]
@@ -48,8 +48,6 @@ enum Format {
     Csv,
     Json,
 }
-
-const HEADER: Style = Style::new().bold();
 
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     let index = context.open_index()?;

@@ -5,10 +5,10 @@
 
 use std::io::{BufWriter, IsTerminal, Write};
 
-use anstyle::{AnsiColor, Style};
 use anyhow::bail;
 use ushtil::model::{Division, Lang, PerLang, Unit};
 
+use super::output::{DIM, HEADER, MISSING};
 use super::{table, Context, Status};
 
 #[derive(clap::Args)]
@@ -54,10 +54,6 @@ enum Format {
     /// Comma-separated, as Tsv.
     Csv,
 }
-
-const HEADER: Style = Style::new().bold();
-const DIM: Style = Style::new().dimmed();
-const MISSING: Style = AnsiColor::Yellow.on_default();
 
 /// One row of the comparison.
 struct Row<'a> {

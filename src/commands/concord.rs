@@ -9,10 +9,10 @@ use std::collections::BTreeMap;
 use std::io::{BufWriter, Write};
 use std::ops::ControlFlow;
 
-use anstyle::{AnsiColor, Style};
 use ushtil::concord::{self, Context as Around, Line};
 use ushtil::model::Lang;
 
+use super::output::{self, COUNTERPART, DIM, MATCH};
 use super::{at_least_one, table, ConcordQuery, Context, Status};
 
 #[derive(clap::Args)]
@@ -104,10 +104,6 @@ fn parse_position(s: &str) -> Result<Position, String> {
     }
     Ok(Position { left, n })
 }
-
-const MATCH: Style = AnsiColor::Red.on_default().bold();
-const COUNTERPART: Style = AnsiColor::Green.on_default().bold();
-const DIM: Style = Style::new().dimmed();
 
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     let index = context.open_index()?;
@@ -333,17 +329,8 @@ fn print_line(out: &mut impl Write, line: &Line, args: &Args, width: usize) -> s
         for lang in Lang::ALL {
             if let Some(c) = line.counterparts.get(lang) {
                 write!(out, "    {DIM}{lang}{DIM:#}  ")?;
-                let mut at = 0;
-                for mark in &c.marks {
-                    write!(
-                        out,
-                        "{}{COUNTERPART}{}{COUNTERPART:#}",
-                        &c.text[at..mark.start],
-                        &c.text[mark.clone()]
-                    )?;
-                    at = mark.end;
-                }
-                writeln!(out, "{}", &c.text[at..])?;
+                output::write_marked(out, &c.text, 0, &c.marks, COUNTERPART)?;
+                writeln!(out)?;
             }
         }
     }

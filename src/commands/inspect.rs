@@ -7,11 +7,11 @@
 
 use std::io::{BufWriter, Write};
 
-use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 use ushtil::model::{Block, Document, Lang, PerLang, RepairKind, Unit};
 
-use super::{output::ReportFormat, Context, Status};
+use super::output::{ReportFormat, DIM, HEADER, SECTION};
+use super::{Context, Status};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -27,10 +27,6 @@ pub struct Args {
     #[arg(long, default_value_t = 60)]
     width: usize,
 }
-
-const HEADER: Style = Style::new().bold();
-const DIM: Style = Style::new().dimmed();
-const SECTION: Style = AnsiColor::Cyan.on_default();
 
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     let source = context.source(&args.doc)?;

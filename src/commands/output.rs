@@ -1,4 +1,6 @@
-//! Printers: hits as text for a terminal (their JSON is `ushtil::view`'s).
+//! Text for a terminal: the styles every command's text is printed in, the
+//! painter that marks matched words, and the printer of search hits. (Their
+//! JSON is `ushtil::view`'s; their tables `table`'s.)
 
 use std::io::{self, Write};
 use std::ops::Range;
@@ -13,11 +15,21 @@ pub enum ReportFormat {
     Json,
 }
 
-const DOC: Style = AnsiColor::Magenta.on_default();
-const SECTION: Style = AnsiColor::Cyan.on_default();
-const LANG: Style = Style::new().bold();
-const MATCH: Style = AnsiColor::Red.on_default().bold();
-const DIM: Style = Style::new().dimmed();
+/// A document's id.
+pub const DOC: Style = AnsiColor::Magenta.on_default();
+/// A section path, `abstract/results`.
+pub const SECTION: Style = AnsiColor::Cyan.on_default();
+/// A language code before its text, and a table's head.
+pub const LANG: Style = Style::new().bold();
+pub const HEADER: Style = Style::new().bold();
+/// A matched word.
+pub const MATCH: Style = AnsiColor::Red.on_default().bold();
+/// The word of another language that translates a matched one.
+pub const COUNTERPART: Style = AnsiColor::Green.on_default().bold();
+/// What a version lacks that another has.
+pub const MISSING: Style = AnsiColor::Yellow.on_default();
+/// What is said about the text rather than the text: scores, counts, `—`.
+pub const DIM: Style = Style::new().dimmed();
 
 /// Prints a hit for reading: a header line, then each aligned sentence group
 /// that holds a match, one language under another, `—` where a language has
@@ -72,7 +84,7 @@ pub fn print_hit(out: &mut impl Write, hit: &Hit, full: bool) -> io::Result<()> 
             write!(out, "  {LANG}{lang}{LANG:#}  ")?;
             match (texts.get(lang), spans.get(lang)) {
                 (Some(text), Some(span)) => {
-                    write_marked(out, text, span.start, hit.highlights.get(lang))?
+                    write_marked(out, text, span.start, hit.highlights.get(lang), MATCH)?
                 }
                 _ => write!(out, "{DIM}—{DIM:#}")?,
             }
@@ -90,12 +102,13 @@ pub fn print_hit(out: &mut impl Write, hit: &Hit, full: bool) -> io::Result<()> 
 }
 
 /// Writes `text` (which starts at byte `offset` of its passage) with the
-/// passage's highlighted ranges marked.
-fn write_marked(
+/// passage's highlighted ranges marked in `style`.
+pub fn write_marked(
     out: &mut impl Write,
     text: &str,
     offset: usize,
     marks: &[Range<usize>],
+    style: Style,
 ) -> io::Result<()> {
     let mut at = 0;
     for mark in marks {
@@ -109,7 +122,7 @@ fn write_marked(
         let end = end.min(text.len());
         write!(
             out,
-            "{}{MATCH}{}{MATCH:#}",
+            "{}{style}{}{style:#}",
             &text[at..start],
             &text[start..end]
         )?;
