@@ -14,6 +14,7 @@ pub mod corpus;
 pub mod import;
 pub mod index;
 pub mod ingest;
+pub mod lifecycle;
 pub mod model;
 mod parallel;
 pub mod search;

@@ -31,7 +31,7 @@ struct Cli {
     /// When to colour the output.
     #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
     color: Color,
-    /// Print no progress or summary on standard error.
+    /// Print no progress, summary or warning on standard error (the exit status still says when files were left out).
     #[arg(short, long, global = true)]
     quiet: bool,
     /// Answer from the index as it is, without checking the corpus files for

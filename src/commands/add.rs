@@ -99,7 +99,7 @@ pub fn remove(context: &Context, args: RemoveArgs) -> anyhow::Result<Status> {
 
 /// Brings the index up to date with what changed in the corpus.
 pub(super) fn update_index(context: &Context) -> anyhow::Result<Status> {
-    let asked = build::Why::Asked(ushtil::build::Options::default());
+    let asked = ushtil::lifecycle::Why::Asked(ushtil::build::Options::default());
     let (_, _, left_out) = build::build(context, asked)?;
     Ok(if left_out > 0 {
         Status::Skipped

@@ -34,70 +34,16 @@ pub struct Context {
 }
 
 impl Context {
-    /// Opens the index, building it first when it is missing or older than the corpus.
-    /// With `--no-refresh`, an existing index is used as it is; so it is, with a
-    /// warning, when the corpus folder is gone or cannot be read through.
+    /// Opens the index, building it first when it is missing, older than the
+    /// corpus or damaged ([`ushtil::lifecycle::open`]), saying so on standard error.
     pub fn open_index(&self) -> anyhow::Result<CorpusIndex> {
-        let indexed = ushtil::index::manifest(&self.index).is_some();
-        if indexed && self.refresh && !self.corpus.is_dir() {
-            eprintln!(
-                "ushtil: warning: no corpus folder {}: answering from the index as it is",
-                self.corpus.display()
-            );
-        }
-        let use_as_is = (!self.refresh || !self.corpus.is_dir()) && indexed;
-        let checked = match use_as_is {
-            true => Ok(false),
-            false => ushtil::build::is_stale(&self.corpus, &self.index),
-        };
-        let stale = match checked {
-            Ok(stale) => stale,
-            // A corpus folder that cannot be read through leaves the index serving.
-            Err(error) if indexed => {
-                eprintln!(
-                    "ushtil: warning: cannot tell whether the index is up to date: {}",
-                    message(&error.into())
-                );
-                false
-            }
-            Err(error) => return Err(error.into()),
-        };
-        if stale {
-            match build::build(self, build::Why::Stale) {
-                Ok(_) => {}
-                // A corpus that no longer builds leaves the last good index
-                // serving; an index of another corpus does not serve this one.
-                Err(error)
-                    if ushtil::index::manifest(&self.index).is_some()
-                        && !matches!(
-                            error.downcast_ref(),
-                            Some(ushtil::build::BuildError::OtherCorpus { .. })
-                        ) =>
-                {
-                    eprintln!(
-                        "ushtil: warning: the index is older than the corpus and cannot be rebuilt: {}",
-                        message(&error)
-                    );
-                }
-                Err(error) => return Err(error),
-            }
-        }
-        match CorpusIndex::open(&self.index) {
-            Ok(index) => Ok(index),
-            // A damaged index is built anew from the corpus, where there is one.
-            Err(damage) if self.refresh && self.corpus.exists() => {
-                eprintln!(
-                    "ushtil: warning: the index does not open ({}); building it anew",
-                    message(&damage.into())
-                );
-                // Not forced: a build that waited for another one mending
-                // the index finds it mended.
-                build::build(self, build::Why::Stale)?;
-                CorpusIndex::open(&self.index).context("cannot open the index")
-            }
-            Err(damage) => Err(anyhow::Error::from(damage)
-                .context("cannot open the index (`ushtil build --force` builds it anew)")),
-        }
+        let mut notices = build::Notices::new(self);
+        Ok(ushtil::lifecycle::open(
+            &self.corpus,
+            &self.index,
+            self.refresh,
+            &mut notices,
+        )?)
     }
 
     /// A document of the corpus by its id, or any text file by its path.
@@ -268,21 +214,10 @@ pub fn finish(result: anyhow::Result<Status>) -> ExitCode {
     }
 }
 
-/// An error and its causes on one line, each cause once: tantivy's errors
-/// repeat their cause in their own text.
+/// An error and its causes on one line, each cause once
+/// ([`ushtil::lifecycle::one_line`]).
 pub fn message(error: &anyhow::Error) -> String {
-    let mut line = String::new();
-    for cause in error.chain() {
-        let text = cause.to_string();
-        if text.is_empty() || line.contains(&text) {
-            continue;
-        }
-        if !line.is_empty() {
-            line.push_str(": ");
-        }
-        line.push_str(&text);
-    }
-    line
+    ushtil::lifecycle::one_line(error.as_ref())
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
