@@ -600,6 +600,27 @@ mod tests {
     }
 
     #[test]
+    fn utf16_with_a_byte_order_mark_is_read_as_trados_saves_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("trados.tmx");
+        let xml = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\r\n{}<tu><tuv xml:lang=\"kk-KZ\"><seg>1-бап</seg></tuv>\
+             <tuv xml:lang=\"en-US\"><seg>Article 1</seg></tuv></tu></body></tmx>",
+            &HEAD[22..]
+        );
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(xml.encode_utf16().flat_map(u16::to_le_bytes));
+        std::fs::write(&path, &bytes).unwrap();
+        let mut reader = TmxReader::open(&path).unwrap();
+        let row = reader.next_row().unwrap().unwrap();
+        assert_eq!(
+            (row.texts.kk.as_str(), row.texts.en.as_str()),
+            ("1-бап", "Article 1")
+        );
+        assert_eq!(row.line, 3);
+    }
+
+    #[test]
     fn a_declared_8_bit_encoding_is_decoded() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("koi8.tmx");
