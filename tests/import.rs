@@ -224,6 +224,25 @@ fn a_cat_tools_memory_keeps_its_notes_and_drops_its_tags() {
         .as_str()
         .unwrap()
         .contains("democratic, secular, legal and social state")));
+    // Its table is its alignment: `align` sends the curator there.
+    let out = ushtil(corpus.path(), index.path(), &["align", "const-art1-omegat"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("const-art1-omegat.tsv: a parallel table is aligned as it is"));
+    // Compared side by side, a row a <tu>: the title has no Kazakh.
+    let out = ushtil(
+        corpus.path(),
+        index.path(),
+        &["compare", "const-art1-omegat", "--format", "json"],
+    );
+    check(&out);
+    let rows = common::json_lines(&out);
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0]["ru"], "Статья 1");
+    assert!(rows[0]["kk"].is_null());
+    assert!(rows[1]["en"]
+        .as_str()
+        .unwrap()
+        .starts_with("1. The Republic of Kazakhstan"));
     let toml = fs::read_to_string(corpus.path().join("const-art1-omegat.toml")).unwrap();
     assert!(
         toml.contains(r#"source = "TMX 1.4 from OmegaT 6.0.0_0""#),

@@ -87,7 +87,7 @@ fn unit(doc: &Document, run: &[GivenGroup], n: usize) -> Unit {
         .iter()
         .find_map(|&l| run[0].blocks.get(l).map(|b| &doc.blocks[b]))
         .expect("a given group has text");
-    super::unit(
+    let mut unit = super::unit(
         doc,
         n,
         first.kind,
@@ -95,7 +95,11 @@ fn unit(doc: &Document, run: &[GivenGroup], n: usize) -> Unit {
         first.section,
         passages,
         links,
-    )
+    );
+    // Each row's cells are paragraphs of their languages, aligned as given:
+    // a group of paragraphs, as a translated text's are, to compare.
+    unit.paragraphs = Some(PerLang::from_fn(|lang| blocks_of(lang).len()));
+    unit
 }
 
 #[cfg(test)]

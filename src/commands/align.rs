@@ -27,6 +27,13 @@ pub struct Args {
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     let source = context.source(&args.doc)?;
     let document = ushtil::build::read_document(&source)?;
+    // A parallel table is its own alignment, a group a row.
+    if !document.given.is_empty() {
+        anyhow::bail!(
+            "{}: a parallel table is aligned as it is, a group a row: correct the rows there",
+            source.path().display()
+        );
+    }
     let units = align::align(&document);
     let text = align::file::render(&document.id, &units, false);
     if args.stdout {
