@@ -81,6 +81,8 @@ enum Command {
     Add(commands::add::AddArgs),
     /// Take documents out of the corpus and update the index.
     Remove(commands::add::RemoveArgs),
+    /// Serve the corpus to a browser on this machine: search, compare, concordance, and their JSON API.
+    Serve(commands::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -107,6 +109,7 @@ fn main() -> ExitCode {
         Command::Stats(args) => commands::stats::run(&context, args),
         Command::Add(args) => commands::add::add(&context, args),
         Command::Remove(args) => commands::add::remove(&context, args),
+        Command::Serve(args) => commands::serve::run(&context, args),
         Command::Align(args) => commands::align::run(&context, args),
         Command::Inspect(args) => commands::inspect::run(&context, args),
         Command::Analyze(args) => commands::analyze::run(&context, args),

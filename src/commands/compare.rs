@@ -56,7 +56,7 @@ enum Format {
 }
 
 /// One row of the comparison.
-struct Row<'a> {
+pub struct Row<'a> {
     doc: &'a str,
     /// The unit, for a translated body's paragraph group.
     unit: Option<&'a str>,
@@ -80,7 +80,7 @@ impl Row<'_> {
 
     /// The row as JSON, with the languages shown only: each one's text (null
     /// where the group has none) and its sentence numbers in `sentences`.
-    fn view(&self, langs: &[Lang]) -> ushtil::view::CompareRowView<'_> {
+    pub fn view(&self, langs: &[Lang]) -> ushtil::view::CompareRowView<'_> {
         use ushtil::view::ByLang;
         ushtil::view::CompareRowView {
             doc: self.doc,
@@ -161,11 +161,15 @@ fn from_heading<'a>(units: &[&'a Unit], wanted: &str) -> Vec<&'a Unit> {
     units[start..end].to_vec()
 }
 
-pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
-    if args.langs.as_ref().is_some_and(Vec::is_empty) {
-        bail!("--langs names no language");
-    }
-    let source = context.source(&args.doc)?;
+/// The units of document `doc` (an id of the corpus, or a text file's
+/// path) that compare shows: its abstracts and translated body, or of them
+/// the part `section`; an error names the parts there are.
+pub fn compared_units(
+    context: &Context,
+    doc: &str,
+    section: Option<&str>,
+) -> anyhow::Result<Vec<Unit>> {
+    let source = context.source(doc)?;
     let units = ushtil::build::read_units(&source)?.units;
     // The abstracts and, of a translated text, the body's paragraph groups.
     let abstracts: Vec<&Unit> = units
@@ -181,9 +185,9 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     let mut units: Vec<&Unit> = abstracts
         .iter()
         .copied()
-        .filter(|u| args.section.as_deref().is_none_or(|s| is_part(u, s)))
+        .filter(|u| section.is_none_or(|s| is_part(u, s)))
         .collect();
-    if let (true, Some(wanted)) = (units.is_empty(), args.section.as_deref()) {
+    if let (true, Some(wanted)) = (units.is_empty(), section) {
         units = from_heading(&abstracts, wanted);
     }
     if units.is_empty() {
@@ -212,17 +216,23 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
         bail!(
             "{}: no part {:?} (it has {}{headings})",
             source.id,
-            args.section.as_deref().unwrap_or_default(),
+            section.unwrap_or_default(),
             parts.join(", ")
         );
     }
+    Ok(units.into_iter().cloned().collect())
+}
+
+/// The rows of `units`: one per aligned sentence group; given `weak`, only
+/// those less sure than it.
+pub fn rows(units: &[Unit], weak: Option<f32>) -> Vec<Row<'_>> {
     let mut rows = Vec::new();
-    for unit in &units {
+    for unit in units {
         for (n, (link, texts)) in unit.links.iter().zip(unit.link_texts()).enumerate() {
             // A sentence group is as sure as its paragraph group at most: in
             // a paragraph group the aligner doubts, every group is weak.
             let confidence = link.confidence.min(unit.confidence);
-            if args.weak && confidence >= args.threshold {
+            if weak.is_some_and(|threshold| confidence >= threshold) {
                 continue;
             }
             rows.push(Row {
@@ -236,6 +246,15 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
             });
         }
     }
+    rows
+}
+
+pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
+    if args.langs.as_ref().is_some_and(Vec::is_empty) {
+        bail!("--langs names no language");
+    }
+    let units = compared_units(context, &args.doc, args.section.as_deref())?;
+    let rows = rows(&units, args.weak.then_some(args.threshold));
     // A table shows the languages the document has, unless told otherwise:
     // no column of `—` for a language it never had. JSON and TSV keep all
     // three, for scripts.
@@ -358,7 +377,7 @@ fn print_table(
 }
 
 /// For each language, how many of its sentences have no counterpart in each other language.
-fn print_summary(out: &mut impl Write, units: &[&Unit], langs: &[Lang]) -> std::io::Result<()> {
+fn print_summary(out: &mut impl Write, units: &[Unit], langs: &[Lang]) -> std::io::Result<()> {
     writeln!(out)?;
     for &lang in langs {
         let mut sentences = 0;

@@ -68,7 +68,7 @@ pub struct Args {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum SortBy {
+pub enum SortBy {
     Doc,
     Left,
     Right,
@@ -90,7 +90,7 @@ pub struct Position {
     n: usize,
 }
 
-fn parse_position(s: &str) -> Result<Position, String> {
+pub fn parse_position(s: &str) -> Result<Position, String> {
     let error = || format!("{s:?} is no position: L1…L5 or R1…R5");
     let mut chars = s.chars();
     let left = match chars.next() {
@@ -201,7 +201,7 @@ fn sample(lines: Vec<Line>, n: usize, seed: u64) -> Vec<Line> {
     chosen.into_iter().filter_map(|i| lines[i].take()).collect()
 }
 
-fn sort(lines: &mut [Line], by: SortBy, position: Option<Position>) {
+pub fn sort(lines: &mut [Line], by: SortBy, position: Option<Position>) {
     let position = position.or(match by {
         SortBy::Left => Some(Position { left: true, n: 1 }),
         SortBy::Right => Some(Position { left: false, n: 1 }),

@@ -13,6 +13,7 @@ pub mod import;
 pub mod inspect;
 pub mod output;
 pub mod search;
+pub mod serve;
 pub mod stats;
 pub mod table;
 

@@ -1,0 +1,282 @@
+//! `ushtil serve`: the corpus in a browser, on this machine. One page (in the
+//! binary, no request leaves the machine) for search, side-by-side compare
+//! and concordance, its state in the address (`/?q=сайлау&lang=kk`,
+//! `/compare/DOC`, `/concord?q=…`), and the JSON API it reads, whose objects
+//! are exactly those `--format json` prints (`ushtil::view`).
+//!
+//! tiny_http serves it: a small synchronous server, no async runtime, which
+//! is all a tool one person runs on a laptop needs. Requests are answered
+//! one after another, each from the index as the last build committed it
+//! (a stale index is brought up to date first, as every command does).
+//!
+//! Only this machine's pages may ask: a request whose `Host` is not the
+//! server's own (a page elsewhere that points a name at 127.0.0.1) or whose
+//! `Origin` is another site's is refused, as is anything but GET. Documents
+//! are named by corpus id, never by path.
+
+use std::net::{IpAddr, SocketAddr};
+use std::ops::ControlFlow;
+
+use anyhow::anyhow;
+use serde::Serialize;
+use tiny_http::{Header, Method, Request, Response};
+use ushtil::concord::{self, Context as Around};
+use ushtil::model::Lang;
+use ushtil::search::{self, Filter};
+use ushtil::view;
+
+use super::{compare, concord as concord_command, Context, Status};
+
+/// The page, with its script and styles.
+const PAGE: &str = include_str!("serve/page.html");
+
+/// The longest request line read: a query is short.
+const MOST_URL: usize = 4096;
+/// The most hits or lines one request gets.
+const MOST_RESULTS: usize = 1000;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Port to listen on (0: any free one, printed on start).
+    #[arg(long, default_value_t = 8470)]
+    port: u16,
+    /// Address to listen on: loopback unless you mean to share the corpus.
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: IpAddr,
+}
+
+pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
+    // Built or opened now, so that a corpus that cannot be served says so at once.
+    context.open_index()?;
+    let server = tiny_http::Server::http(SocketAddr::new(args.bind, args.port))
+        .map_err(|e| anyhow!("{}:{}: {e}", args.bind, args.port))?;
+    let address = server
+        .server_addr()
+        .to_ip()
+        .ok_or_else(|| anyhow!("not a TCP address"))?;
+    // The address is what the command gives: on standard output, whatever --quiet.
+    println!("serving {} on http://{address}/", context.corpus.display());
+    let hosts = own_hosts(address);
+    for request in server.incoming_requests() {
+        let answer = answer(context, &hosts, &request);
+        let _ = request.respond(answer);
+    }
+    Ok(Status::Found)
+}
+
+/// The `Host`s a request to this server may name.
+fn own_hosts(address: SocketAddr) -> Vec<String> {
+    let port = address.port();
+    let mut hosts = vec![address.to_string()];
+    if address.ip().is_loopback() {
+        hosts.extend([
+            format!("localhost:{port}"),
+            format!("127.0.0.1:{port}"),
+            format!("[::1]:{port}"),
+        ]);
+    }
+    hosts
+}
+
+type Answer = Response<std::io::Cursor<Vec<u8>>>;
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("a valid header")
+}
+
+fn with_type(body: Vec<u8>, status: u16, content_type: &str) -> Answer {
+    Response::from_data(body)
+        .with_status_code(status)
+        .with_header(header("Content-Type", content_type))
+        .with_header(header("X-Content-Type-Options", "nosniff"))
+        .with_header(header("Cache-Control", "no-store"))
+}
+
+fn json(value: &impl Serialize) -> Answer {
+    let body = serde_json::to_vec(value).expect("views serialise");
+    with_type(body, 200, "application/json; charset=utf-8")
+}
+
+/// A refusal: its status and a one-line message, as JSON.
+fn refused(status: u16, message: &str) -> Answer {
+    let body = serde_json::to_vec(&serde_json::Map::from_iter([(
+        "error".to_owned(),
+        serde_json::Value::from(message),
+    )]))
+    .expect("a message serialises");
+    with_type(body, status, "application/json; charset=utf-8")
+}
+
+fn answer(context: &Context, hosts: &[String], request: &Request) -> Answer {
+    let named = |name: &'static str| {
+        request
+            .headers()
+            .iter()
+            .find(|h| h.field.equiv(name))
+            .map(|h| h.value.as_str().to_owned())
+    };
+    let host = named("Host").unwrap_or_default();
+    if !hosts.contains(&host) {
+        return refused(403, &format!("refused: Host {host:?} is not this server's"));
+    }
+    if let Some(origin) = named("Origin") {
+        if !hosts.iter().any(|h| origin == format!("http://{h}")) {
+            return refused(403, &format!("refused: a request from {origin}"));
+        }
+    }
+    if !matches!(request.method(), Method::Get | Method::Head) {
+        return refused(405, "only GET is answered here");
+    }
+    let url = request.url();
+    if url.len() > MOST_URL {
+        return refused(414, "the address is too long");
+    }
+    let (path, query) = url.split_once('?').unwrap_or((url, ""));
+    let params: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .into_owned()
+        .collect();
+    let result = match path {
+        "/" | "/concord" => {
+            return with_type(PAGE.as_bytes().to_vec(), 200, "text/html; charset=utf-8")
+                .with_header(header(
+                    "Content-Security-Policy",
+                    "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'",
+                ));
+        }
+        p if p.starts_with("/compare/") => {
+            return with_type(PAGE.as_bytes().to_vec(), 200, "text/html; charset=utf-8");
+        }
+        "/api/search" => api_search(context, &params),
+        "/api/compare" => api_compare(context, &params),
+        "/api/concord" => api_concord(context, &params),
+        _ => Err((404, format!("no such page: {path}"))),
+    };
+    match result {
+        Ok(answer) => answer,
+        Err((status, message)) => refused(status, &message),
+    }
+}
+
+type Outcome = Result<Answer, (u16, String)>;
+
+fn bad(error: impl std::fmt::Display) -> (u16, String) {
+    (400, error.to_string())
+}
+
+fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    params
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
+}
+
+fn all<'a>(params: &'a [(String, String)], name: &str) -> Vec<String> {
+    params
+        .iter()
+        .filter(|(n, _)| n == name)
+        .map(|(_, v)| v.clone())
+        .collect()
+}
+
+/// `n`, between 1 and [`MOST_RESULTS`], else `default`.
+fn limit(params: &[(String, String)], default: usize) -> Result<usize, (u16, String)> {
+    match param(params, "n") {
+        None => Ok(default),
+        Some(n) => match n.parse::<usize>() {
+            Ok(n) if (1..=MOST_RESULTS).contains(&n) => Ok(n),
+            _ => Err(bad(format!("n={n:?}: a number from 1 to {MOST_RESULTS}"))),
+        },
+    }
+}
+
+fn langs(params: &[(String, String)]) -> Result<Vec<Lang>, (u16, String)> {
+    match param(params, "lang").filter(|l| !l.is_empty()) {
+        None => Ok(Lang::ALL.to_vec()),
+        Some(lang) => Ok(vec![lang.parse::<Lang>().map_err(bad)?]),
+    }
+}
+
+/// The filters a request names, as the command line's options do.
+fn filter(params: &[(String, String)]) -> Result<Filter, (u16, String)> {
+    let years = match param(params, "year").filter(|y| !y.is_empty()) {
+        Some(years) => Some(search::filter::parse_years(years).map_err(bad)?),
+        None => None,
+    };
+    Ok(Filter {
+        docs: all(params, "doc"),
+        sections: all(params, "section"),
+        years,
+        journal: param(params, "journal").map(str::to_owned),
+        authors: all(params, "author"),
+    })
+}
+
+fn query(params: &[(String, String)]) -> Result<&str, (u16, String)> {
+    param(params, "q")
+        .filter(|q| !q.trim().is_empty())
+        .ok_or_else(|| bad("q: no query"))
+}
+
+fn api_search(context: &Context, params: &[(String, String)]) -> Outcome {
+    let q = query(params)?;
+    let index = context
+        .open_index()
+        .map_err(|e| (500, super::message(&e)))?;
+    let mut compiled = search::compile(&index, q, &langs(params)?).map_err(bad)?;
+    compiled.restrict(&index, &filter(params)?).map_err(bad)?;
+    let (hits, _) = search::run_counted(&index, &compiled, limit(params, 10)?).map_err(bad)?;
+    let views: Vec<view::UnitView> = hits.iter().map(view::UnitView::hit).collect();
+    Ok(json(&views))
+}
+
+fn api_compare(context: &Context, params: &[(String, String)]) -> Outcome {
+    let doc = param(params, "doc").ok_or_else(|| bad("doc: no document"))?;
+    // A corpus id, never a path: nothing outside the corpus is read.
+    ushtil::import::check_id(doc).map_err(bad)?;
+    let (sources, _) =
+        ushtil::corpus::sources(&context.corpus).map_err(|e| (500, e.to_string()))?;
+    if !sources.iter().any(|s| s.id == doc) {
+        return Err((404, format!("no document {doc:?} in the corpus")));
+    }
+    let section = param(params, "section").filter(|s| !s.is_empty());
+    let units =
+        compare::compared_units(context, doc, section).map_err(|e| bad(super::message(&e)))?;
+    let rows = compare::rows(&units, None);
+    let views: Vec<view::CompareRowView> = rows.iter().map(|r| r.view(&Lang::ALL)).collect();
+    Ok(json(&views))
+}
+
+fn api_concord(context: &Context, params: &[(String, String)]) -> Outcome {
+    use clap::ValueEnum;
+    let q = query(params)?;
+    let index = context
+        .open_index()
+        .map_err(|e| (500, super::message(&e)))?;
+    let (by, position) = match param(params, "sort").unwrap_or("doc") {
+        s if s.starts_with(['L', 'R', 'l', 'r']) && s.len() == 2 => (
+            concord_command::SortBy::Doc,
+            Some(concord_command::parse_position(s).map_err(bad)?),
+        ),
+        s => (
+            concord_command::SortBy::from_str(s, true)
+                .map_err(|_| bad(format!("sort={s:?}: doc, left, right, freq or L1…R5")))?,
+            None,
+        ),
+    };
+    let options = concord::Options {
+        langs: langs(params)?,
+        exact: param(params, "exact").is_some_and(|e| e == "1" || e == "true"),
+        context: Around::Words(8),
+        filter: filter(params)?,
+    };
+    let mut lines = Vec::new();
+    concord::occurrences(&index, q, &options, &mut |line| {
+        lines.push(line);
+        ControlFlow::Continue(())
+    })
+    .map_err(bad)?;
+    concord_command::sort(&mut lines, by, position);
+    lines.truncate(limit(params, 100)?);
+    let views: Vec<view::LineView> = lines.iter().map(view::LineView::new).collect();
+    Ok(json(&views))
+}
