@@ -170,7 +170,7 @@ fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
         .map(|(_, v)| v.as_str())
 }
 
-fn all<'a>(params: &'a [(String, String)], name: &str) -> Vec<String> {
+fn all(params: &[(String, String)], name: &str) -> Vec<String> {
     params
         .iter()
         .filter(|(n, _)| n == name)
