@@ -236,10 +236,13 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// A file being written whole or not at all, as [`write_atomically`] writes
 /// one, but as it comes: written to a hidden file beside `path`, it takes
 /// its place at [`StagedFile::commit`]; dropped before that, it is removed.
+/// It may be closed between writes ([`StagedFile::close`]), so that many can
+/// be under way with few files open; a write opens it again.
 pub struct StagedFile {
     path: PathBuf,
     staged: PathBuf,
     file: Option<std::io::BufWriter<std::fs::File>>,
+    committed: bool,
 }
 
 impl StagedFile {
@@ -251,6 +254,7 @@ impl StagedFile {
             path: path.to_owned(),
             staged,
             file: Some(std::io::BufWriter::with_capacity(64 << 10, file)),
+            committed: false,
         })
     }
 
@@ -265,18 +269,31 @@ impl StagedFile {
         self.path = path.to_owned();
     }
 
+    /// Writes out what is buffered, syncs it to disk and closes the file.
+    pub fn close(&mut self) -> std::io::Result<()> {
+        if let Some(file) = self.file.take() {
+            file.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        }
+        Ok(())
+    }
+
+    fn open(&mut self) -> std::io::Result<&mut std::io::BufWriter<std::fs::File>> {
+        if self.file.is_none() {
+            let file = std::fs::OpenOptions::new()
+                .append(true)
+                .open(&self.staged)?;
+            self.file = Some(std::io::BufWriter::with_capacity(64 << 10, file));
+        }
+        Ok(self.file.as_mut().expect("just opened"))
+    }
+
     /// Syncs the bytes to disk and renames the file into place.
     pub fn commit(mut self) -> std::io::Result<()> {
-        let file = self.file.take().expect("committed once");
-        let moved = (|| {
-            let file = file.into_inner().map_err(|e| e.into_error())?;
-            file.sync_all()?;
-            std::fs::rename(&self.staged, &self.path)
-        })();
-        if moved.is_err() {
-            let _ = std::fs::remove_file(&self.staged);
-        }
+        let moved = self
+            .close()
+            .and_then(|()| std::fs::rename(&self.staged, &self.path));
         moved?;
+        self.committed = true;
         // The rename itself is made durable by syncing the folder (where the
         // system allows a folder to be opened).
         if let Ok(folder) = std::fs::File::open(folder_of(&self.path)) {
@@ -288,20 +305,21 @@ impl StagedFile {
 
 impl std::io::Write for StagedFile {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.file
-            .as_mut()
-            .expect("written before commit")
-            .write(buf)
+        self.open()?.write(buf)
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        self.file.as_mut().expect("written before commit").flush()
+        match self.file.as_mut() {
+            Some(file) => file.flush(),
+            None => Ok(()),
+        }
     }
 }
 
 impl Drop for StagedFile {
     fn drop(&mut self) {
-        if self.file.take().is_some() {
+        if !self.committed {
+            self.file = None;
             let _ = std::fs::remove_file(&self.staged);
         }
     }

@@ -332,6 +332,10 @@ pub struct Metadata {
     /// it (`windows-1251`, `KZ-1048`); empty, it is found from them.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub encoding: String,
+    /// Where the document is a part of a longer one cut on import
+    /// (`train-0002` of `train`), that one's id: `--doc train` names it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub part_of: String,
     /// The fields that were not in the metadata file but inferred from the text.
     #[serde(default, skip_serializing_if = "Vec::is_empty", skip_deserializing)]
     pub inferred: Vec<String>,

@@ -101,6 +101,18 @@ fn each_filter_keeps_its_part_of_the_corpus() {
     );
     let path = hits(c, i, QUERY, &["--section", "abstract/keywords"]);
     assert_eq!(path, keywords);
+    // `front` is the division (titles, authors), not the text before a label.
+    let front = hits(
+        c,
+        i,
+        "Қазақстан OR Казахстан OR Kazakhstan OR Алаш OR қазақ OR Каренов OR университеті",
+        &["--section", "front"],
+    );
+    assert!(!front.is_empty());
+    assert!(
+        front.iter().all(|(_, s)| s.starts_with("front/")),
+        "{front:?}"
+    );
     // Years: the metadata file's, a range, open at one end; a document
     // without a year is in no range.
     let y2010 = hits(c, i, QUERY, &["--year", "2010"]);

@@ -558,3 +558,170 @@ fn a_long_file_streams_into_documents_of_bounded_length() {
         assert!(back == fs::read(file).unwrap(), "{lang}");
     }
 }
+
+/// The FLORES dev set's Kazakh and English lines, in order.
+fn flores_lines() -> Vec<(String, String)> {
+    let corpus = tempfile::tempdir().unwrap();
+    let index = tempfile::tempdir().unwrap();
+    let tmx = flores_tmx();
+    check(&ushtil(
+        corpus.path(),
+        index.path(),
+        &["--no-refresh", "import", tmx.to_str().unwrap()],
+    ));
+    let table = fs::read_to_string(corpus.path().join("flores-dev.tsv")).unwrap();
+    table
+        .lines()
+        .skip(1)
+        .map(|row| {
+            let cells: Vec<&str> = row.split('\t').collect();
+            (cells[2].to_owned(), cells[4].to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn documents_named_like_parts_are_never_taken_for_them() {
+    let lines = flores_lines();
+    let work = tempfile::tempdir().unwrap();
+    let corpus = tempfile::tempdir().unwrap();
+    let index = tempfile::tempdir().unwrap();
+    // A document of its own whose id looks like a part: `decree-2024`.
+    let table = |rows: &[(String, String)]| -> String {
+        let mut text = "kk\ten\n".to_owned();
+        for (kk, en) in rows {
+            text.push_str(&format!("{kk}\t{en}\n"));
+        }
+        text
+    };
+    fs::write(corpus.path().join("decree-2024.tsv"), table(&lines[..3])).unwrap();
+    let decree = work.path().join("decree.tsv");
+    fs::write(&decree, table(&lines[3..5])).unwrap();
+    check(&ushtil(
+        corpus.path(),
+        index.path(),
+        &["import", decree.to_str().unwrap()],
+    ));
+    let out = ushtil(
+        corpus.path(),
+        index.path(),
+        &["import", "--replace", decree.to_str().unwrap()],
+    );
+    check(&out);
+    assert!(
+        corpus.path().join("decree-2024.tsv").is_file(),
+        "replaced by its name"
+    );
+    // `--doc decree` is decree alone.
+    let out = ushtil(
+        corpus.path(),
+        index.path(),
+        &["export", "--doc", "decree", "--format", "tsv"],
+    );
+    check(&out);
+    assert_eq!(stdout(&out).lines().count(), 1 + 2);
+    // A document that would be named as another's part is refused, and
+    // nothing is written: 10,000 rows of `clash` and one of `clash-0001`.
+    let mut rows = "doc\tkk\ten\n".to_owned();
+    for (kk, en) in lines.iter().cycle().take(10_001) {
+        rows.push_str(&format!("clash\t{kk}\t{en}\n"));
+    }
+    rows.push_str(&format!("clash-0001\t{}\t{}\n", lines[0].0, lines[0].1));
+    let clash = work.path().join("clash.tsv");
+    fs::write(&clash, rows).unwrap();
+    let before = snapshot(corpus.path());
+    let out = ushtil(
+        corpus.path(),
+        index.path(),
+        &["import", clash.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("`clash-0001` would be both a document and a part of a longer one"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(snapshot(corpus.path()) == before);
+}
+
+#[test]
+fn an_import_of_many_documents_keeps_few_files_open() {
+    let lines = flores_lines();
+    let work = tempfile::tempdir().unwrap();
+    // 300 documents, their rows in turn, under a limit of 64 open files.
+    let mut rows = "doc\tkk\ten\n".to_owned();
+    for (n, (kk, en)) in lines.iter().enumerate().take(900) {
+        rows.push_str(&format!("article-{:03}\t{kk}\t{en}\n", n % 300));
+    }
+    let many = work.path().join("many.tsv");
+    fs::write(&many, rows).unwrap();
+    let corpus = tempfile::tempdir().unwrap();
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -n 64; exec \"$0\" --no-refresh --corpus \"$1\" import \"$2\"")
+        .arg(env!("CARGO_BIN_EXE_ushtil"))
+        .arg(corpus.path())
+        .arg(&many)
+        .output()
+        .unwrap();
+    check(&out);
+    let tables = snapshot(corpus.path())
+        .into_iter()
+        .filter(|(n, _)| n.ends_with(".tsv"))
+        .count();
+    assert_eq!(tables, 300);
+    let third = fs::read_to_string(corpus.path().join("article-002.tsv")).unwrap();
+    assert_eq!(third.lines().count(), 1 + 3);
+}
+
+#[test]
+fn what_a_build_would_refuse_is_refused_or_mended_on_import() {
+    let work = tempfile::tempdir().unwrap();
+    let corpus = tempfile::tempdir().unwrap();
+    let index = tempfile::tempdir().unwrap();
+    // A section that is none, named by its line.
+    let tmx = fs::read_to_string(repo("tests/data/import/const-art1-omegat.tmx")).unwrap();
+    let bad = tmx.replacen(
+        "<prop type=\"file\">",
+        "<prop type=\"x-section\">bogus/nowhere</prop><prop type=\"file\">",
+        1,
+    );
+    let file = work.path().join("section.tmx");
+    fs::write(&file, bad).unwrap();
+    let out = ushtil(
+        corpus.path(),
+        index.path(),
+        &["import", file.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("section.tmx: line 8: `bogus/nowhere` is no section"),
+        "{}",
+        stderr(&out)
+    );
+    // A control character in a cell (a NUL a tool left) becomes a space.
+    let nul = work.path().join("nul.tsv");
+    fs::write(&nul, "kk\ten\nБірінші\u{0}жол.\tThe first\u{c}line.\n").unwrap();
+    check(&ushtil(
+        corpus.path(),
+        index.path(),
+        &["import", nul.to_str().unwrap()],
+    ));
+    let table = fs::read_to_string(corpus.path().join("nul.tsv")).unwrap();
+    assert!(table.contains("Бірінші жол.\t\tThe first line."), "{table}");
+    // An empty Moses file beside a full one: no line 0.
+    let (empty, full) = (work.path().join("e.kk"), work.path().join("e.en"));
+    fs::write(&empty, "").unwrap();
+    fs::write(&full, "One line.\n").unwrap();
+    let out = ushtil(
+        corpus.path(),
+        index.path(),
+        &["import", empty.to_str().unwrap(), full.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("e.kk: no lines, but"),
+        "{}",
+        stderr(&out)
+    );
+}

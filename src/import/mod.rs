@@ -102,9 +102,12 @@ pub const PART_ROWS: usize = 10_000;
 
 /// One document being written: its staged table, in parts, and what it holds.
 struct Table {
-    /// The parts written whole, then the part being written.
+    /// The parts written whole, closed.
     parts: Vec<StagedFile>,
-    writer: csv::Writer<StagedFile>,
+    /// The part being written: open while its rows come, else closed, so
+    /// that an import of many documents keeps few files open.
+    writer: Option<csv::Writer<StagedFile>>,
+    closed: Option<StagedFile>,
     in_part: usize,
     rows: usize,
     langs: PerLang<usize>,
@@ -115,7 +118,8 @@ impl Table {
     fn new(corpus: &Path, doc: &str) -> Result<Table, ImportError> {
         Ok(Table {
             parts: Vec::new(),
-            writer: part(corpus, doc, 1)?,
+            writer: Some(part(corpus, doc, 1)?),
+            closed: None,
             in_part: 0,
             rows: 0,
             langs: PerLang::default(),
@@ -123,10 +127,45 @@ impl Table {
         })
     }
 
+    /// The writer of the part being written, open.
+    fn writer(&mut self) -> &mut csv::Writer<StagedFile> {
+        if self.writer.is_none() {
+            let staged = self.closed.take().expect("a part is being written");
+            self.writer = Some(
+                csv::WriterBuilder::new()
+                    .delimiter(b'\t')
+                    .has_headers(false)
+                    .from_writer(staged),
+            );
+        }
+        self.writer.as_mut().expect("just opened")
+    }
+
+    /// Closes the part being written until its next row.
+    fn close(&mut self) -> std::io::Result<()> {
+        if let Some(writer) = self.writer.take() {
+            let mut staged = writer.into_inner().map_err(|e| e.into_error())?;
+            staged.close()?;
+            self.closed = Some(staged);
+        }
+        Ok(())
+    }
+
+    /// Ends the part being written and begins part `n`.
+    fn next_part(&mut self, corpus: &Path, doc: &str) -> Result<(), ImportError> {
+        self.close().map_err(|e| ImportError::io(corpus, e))?;
+        let done = self.closed.take().expect("just closed");
+        self.parts.push(done);
+        self.writer = Some(part(corpus, doc, self.parts.len() + 1)?);
+        self.in_part = 0;
+        Ok(())
+    }
+
     /// Every part, the last one finished.
-    fn finish(self) -> std::io::Result<Vec<StagedFile>> {
+    fn finish(mut self) -> std::io::Result<Vec<StagedFile>> {
+        self.close()?;
         let mut parts = self.parts;
-        parts.push(self.writer.into_inner().map_err(|e| e.into_error())?);
+        parts.extend(self.closed.take());
         Ok(parts)
     }
 }
@@ -147,15 +186,6 @@ fn part(corpus: &Path, doc: &str, n: usize) -> Result<csv::Writer<StagedFile>, I
 /// The id of part `n` of a document cut into parts.
 fn part_id(doc: &str, n: usize) -> String {
     format!("{doc}-{n:04}")
-}
-
-/// Whether `id` is `doc` or one of its parts.
-fn is_part_of(id: &str, doc: &str) -> bool {
-    id == doc
-        || id
-            .strip_prefix(doc)
-            .and_then(|r| r.strip_prefix('-'))
-            .is_some_and(|n| n.len() == 4 && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// What an import did, for its report.
@@ -179,6 +209,8 @@ pub struct Import {
     replace: bool,
     present: Vec<corpus::Source>,
     tables: BTreeMap<String, Table>,
+    /// The document whose table is open.
+    open: Option<String>,
     warnings: Vec<String>,
 }
 
@@ -206,6 +238,7 @@ impl Import {
             replace,
             present,
             tables: BTreeMap::new(),
+            open: None,
             warnings: Vec::new(),
         })
     }
@@ -234,6 +267,25 @@ impl Import {
                 (None, Some(doc)) if !doc.trim().is_empty() => doc.trim().to_owned(),
                 _ => stem.to_owned(),
             };
+            if let Some(section) = row.section.as_deref().filter(|s| !s.trim().is_empty()) {
+                if crate::model::parse_section_path(section).is_none() {
+                    return Err(ImportError::at(
+                        reader.path(),
+                        row.line,
+                        format!("`{section}` is no section (abstract/results, body/front …)"),
+                    ));
+                }
+            }
+            // Rows of one document mostly come together: the one before is
+            // closed, so that few files are open however many documents.
+            if let Some(last) = self.open.take().filter(|last| *last != doc) {
+                if let Some(table) = self.tables.get_mut(&last) {
+                    table
+                        .close()
+                        .map_err(|e| ImportError::io(&self.corpus, e))?;
+                }
+            }
+            self.open = Some(doc.clone());
             let table = self.table(&doc, reader.path(), row.line)?;
             if !docs.contains(&doc) {
                 docs.push(doc.clone());
@@ -264,7 +316,7 @@ impl Import {
     fn table(&mut self, doc: &str, path: &Path, line: u64) -> Result<&mut Table, ImportError> {
         if !self.tables.contains_key(doc) {
             check_id(doc).map_err(|m| ImportError::at(path, line, m))?;
-            if self.present.iter().any(|s| is_part_of(&s.id, doc)) && !self.replace {
+            if !self.replaced(doc).is_empty() && !self.replace {
                 return Err(ImportError::at(
                     path,
                     line,
@@ -276,15 +328,23 @@ impl Import {
         }
         let table = self.tables.get_mut(doc).expect("just made");
         if table.in_part == PART_ROWS {
-            let next = part(&self.corpus, doc, table.parts.len() + 2)?;
-            let done = std::mem::replace(&mut table.writer, next);
-            let done = done
-                .into_inner()
-                .map_err(|e| ImportError::io(path, e.into_error()))?;
-            table.parts.push(done);
-            table.in_part = 0;
+            table.next_part(&self.corpus, doc)?;
         }
         Ok(table)
+    }
+
+    /// The documents of the corpus that an import of `doc` replaces: `doc`,
+    /// and the parts an earlier import cut it into (as their metadata says).
+    fn replaced(&self, doc: &str) -> Vec<&corpus::Source> {
+        let prefix = format!("{doc}-");
+        self.present
+            .iter()
+            .filter(|s| {
+                s.id == doc
+                    || (s.id.starts_with(&prefix)
+                        && s.read_metadata().is_ok_and(|m| m.part_of == doc))
+            })
+            .collect()
     }
 
     /// What was left out, each in one line naming the file.
@@ -304,6 +364,14 @@ impl Import {
         }
         let mut done = Vec::new();
         let mut staged = Vec::new();
+        let mut replaced: Vec<PathBuf> = Vec::new();
+        for doc in self.tables.keys() {
+            for source in self.replaced(doc) {
+                replaced.extend(source.texts.iter().map(|(_, p)| p.clone()));
+                replaced.extend(source.alignment.clone());
+                replaced.extend(source.metadata.clone());
+            }
+        }
         for (doc, table) in self.tables {
             let meta = Metadata {
                 languages: Lang::ALL
@@ -337,29 +405,47 @@ impl Import {
                 let mut meta = meta.clone();
                 if count > 1 {
                     meta.source = format!("{} (part {} of {count})", meta.source, n + 1);
+                    meta.part_of = doc.clone();
                 }
                 staged.push((doc.clone(), id, file, meta));
             }
         }
-        let written: Vec<String> = staged.iter().map(|(_, id, _, _)| id.clone()).collect();
-        // The documents replaced: all their files go, but what is written anew.
-        let replaced: Vec<PathBuf> = self
-            .present
+        // Each file written names a document of its own: not one another
+        // document of this import is, nor one of the corpus it does not replace.
+        let mut ids: Vec<&str> = staged.iter().map(|(_, id, ..)| id.as_str()).collect();
+        ids.sort_unstable();
+        if let Some(pair) = ids.windows(2).find(|w| w[0] == w[1]) {
+            return Err(ImportError::Corpus {
+                path: self.corpus.clone(),
+                message: format!(
+                    "`{}` would be both a document and a part of a longer one: --doc names another",
+                    pair[0]
+                ),
+            });
+        }
+        for (doc, id, ..) in &staged {
+            let other = self.present.iter().find(|s| {
+                s.id == *id && !replaced.iter().any(|p| s.texts.iter().any(|(_, t)| t == p))
+            });
+            if let Some(other) = other {
+                return Err(ImportError::Corpus {
+                    path: other.path().to_owned(),
+                    message: format!(
+                        "the corpus has a document {id} already, which the parts of {doc} would take the place of"
+                    ),
+                });
+            }
+        }
+        let written: Vec<PathBuf> = staged
             .iter()
-            .filter(|s| staged.iter().any(|(doc, ..)| is_part_of(&s.id, doc)))
-            .flat_map(|s| {
-                let mut files: Vec<PathBuf> = s.texts.iter().map(|(_, p)| p.clone()).collect();
-                files.extend(s.alignment.clone());
-                if !written.contains(&s.id) {
-                    files.extend(s.metadata.clone());
-                }
-                files
-            })
-            .filter(|p| {
-                let name = p.file_name().unwrap_or_default().to_string_lossy();
-                !written.iter().any(|id| name == format!("{id}.tsv"))
+            .flat_map(|(_, id, ..)| {
+                [
+                    self.corpus.join(format!("{id}.tsv")),
+                    self.corpus.join(format!("{id}.toml")),
+                ]
             })
             .collect();
+        replaced.retain(|p| !written.contains(p));
         for (_, id, file, meta) in staged {
             let table_path = file.path().to_owned();
             file.commit().map_err(|e| ImportError::io(&table_path, e))?;
@@ -376,26 +462,45 @@ impl Import {
 }
 
 fn write_row(table: &mut Table, row: &Row) -> std::io::Result<()> {
-    let one_line = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // On one line, and no control character (a NUL, a form feed) that would
+    // make the table no text file.
+    let one_line = |text: &str| {
+        let text: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
     let texts = row.texts.map(|_, t| one_line(t));
     for lang in Lang::ALL {
         if !texts.get(lang).is_empty() {
             *table.langs.get_mut(lang) += 1;
         }
     }
-    let memory = &row.memory;
-    let props = match memory.props.is_empty() {
-        true => String::new(),
-        false => serde_json::to_string(&memory.props).expect("strings serialise"),
+    let clean = |text: &str| -> String {
+        text.chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect()
     };
-    table.writer.write_record([
+    let memory = &row.memory;
+    let props: Vec<(String, String)> = memory
+        .props
+        .iter()
+        .map(|(k, v)| (clean(k), clean(v)))
+        .collect();
+    let props = match props.is_empty() {
+        true => String::new(),
+        false => serde_json::to_string(&props).expect("strings serialise"),
+    };
+    let notes: Vec<String> = memory.notes.iter().map(|n| clean(n)).collect();
+    table.writer().write_record([
         row.unit.as_deref().unwrap_or_default(),
         row.section.as_deref().unwrap_or_default(),
         &texts.kk,
         &texts.ru,
         &texts.en,
-        &memory.tuid,
-        &memory.notes.join("\n"),
+        &clean(&memory.tuid),
+        &notes.join("\n"),
         &props,
     ])?;
     table.rows += 1;

@@ -75,6 +75,14 @@ impl super::Reader for MosesReader {
         }
         match (ended.first(), going.first()) {
             (Some(_), None) => Ok(None),
+            (Some(short), Some(long)) if self.line == 1 => Err(ImportError::File {
+                path: short.to_path_buf(),
+                line: None,
+                message: format!(
+                    "no lines, but {} has some: Moses files hold as many lines each",
+                    long.display()
+                ),
+            }),
             (Some(short), Some(long)) => Err(ImportError::at(
                 short,
                 self.line - 1,

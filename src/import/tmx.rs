@@ -30,6 +30,10 @@ pub struct TmxReader {
     buf: Vec<u8>,
     /// Where the text first fails to be UTF-8, once read there.
     bad: Arc<AtomicU64>,
+    /// The length of the byte-order mark the offsets are counted after.
+    bom: u64,
+    /// Where the event being read starts.
+    event_start: u64,
     description: String,
     /// `<tuv>`s of other languages, by their tag; second ones of a language.
     other_languages: BTreeMap<String, usize>,
@@ -41,6 +45,12 @@ pub struct TmxReader {
 impl TmxReader {
     pub fn open(path: &Path) -> Result<TmxReader, ImportError> {
         let encoding = sniff(path)?;
+        // Offsets are counted after a byte-order mark, which is stripped.
+        let mut head = [0u8; 3];
+        let read = File::open(path)
+            .and_then(|mut f| f.read(&mut head))
+            .unwrap_or(0);
+        let bom = Encoding::for_bom(&head[..read]).map_or(0, |(_, len)| len as u64);
         let bad = Arc::new(AtomicU64::new(NONE));
         let stream = decoded(path, encoding, Some(bad.clone()))?;
         let mut xml = quick_xml::Reader::from_reader(BufReader::with_capacity(64 << 10, stream));
@@ -50,6 +60,8 @@ impl TmxReader {
             xml,
             lines: LineFinder::new(decoded(path, encoding, None)?),
             bad,
+            bom,
+            event_start: 0,
             buf: Vec::new(),
             description: "TMX".to_owned(),
             other_languages: BTreeMap::new(),
@@ -67,6 +79,7 @@ impl TmxReader {
     /// The next event, owned; a syntax error names its line.
     fn next_event(&mut self) -> Result<Event<'static>, ImportError> {
         self.buf.clear();
+        self.event_start = self.xml.buffer_position();
         match self.xml.read_event_into(&mut self.buf) {
             Ok(event) => Ok(event.into_owned()),
             Err(error) => {
@@ -75,7 +88,7 @@ impl TmxReader {
                     let message = format!(
                         "not UTF-8 text (byte {}), though the XML declaration says or \
                          implies UTF-8: a wrong encoding declaration?",
-                        bad + 1
+                        bad + 1 + self.bom
                     );
                     return Err(self.error_at(bad, message));
                 }
@@ -235,7 +248,8 @@ impl super::Reader for TmxReader {
                     match name.as_ref() {
                         "header" => self.read_header(e)?,
                         "tu" if matches!(event, Event::Start(_)) => {
-                            let at = self.xml.buffer_position();
+                            // Where the start tag begins, not where it ends.
+                            let at = self.event_start;
                             let line = self.lines.line_at(at);
                             let row = self.read_tu(e, line)?;
                             return Ok(Some(row));
@@ -347,7 +361,7 @@ fn sniff(path: &Path) -> Result<&'static Encoding, ImportError> {
         .as_ref(),
     );
     let named = match &declared {
-        Some(label) => match Encoding::for_label(label.as_bytes()) {
+        Some(label) => match Encoding::for_label_no_replacement(label.as_bytes()) {
             Some(encoding) => Some(encoding),
             None => {
                 return wrong(format!(

@@ -41,7 +41,7 @@ const FILES: &str = "ushtil-files.json";
 /// that old indexes are rebuilt. 6: body paragraph groups of translated texts;
 /// 8: glued Russian prepositions cut off in the stored text; 9: the keys of
 /// the names in `text/data/names.tsv` (a change to that table wants one too).
-const FORMAT: u32 = 10;
+const FORMAT: u32 = 11;
 
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {
@@ -461,9 +461,17 @@ fn add_units(
             fields.section => unit.section_path(),
             fields.stored => json,
         );
+        let whole = match meta.part_of.is_empty() {
+            true => unit.doc.as_str(),
+            false => meta.part_of.as_str(),
+        };
+        document.add_text(fields.whole, whole);
         document.add_text(fields.places, unit.section_path());
         document.add_text(fields.places, unit.division.name());
-        document.add_text(fields.places, unit.section.name());
+        // `front` alone is the division: the text before any label is no part to name.
+        if unit.section != crate::model::Section::Front {
+            document.add_text(fields.places, unit.section.name());
+        }
         if let Some(year) = meta.year {
             document.add_u64(fields.year, u64::from(year));
         }

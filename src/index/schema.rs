@@ -16,6 +16,9 @@ use crate::text::Analyzer;
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
     pub doc: Field,
+    /// The document a `--doc` names it by: its own id, or for a part cut on
+    /// import, the id of the whole (`Metadata::part_of`).
+    pub whole: Field,
     pub unit: Field,
     /// Position of the unit in its document, for listing units in order.
     pub ordinal: Field,
@@ -63,6 +66,7 @@ impl Fields {
         };
         Some(Fields {
             doc: field("doc")?,
+            whole: field("whole")?,
             unit: field("unit")?,
             ordinal: field("ordinal")?,
             section: field("section")?,
@@ -90,6 +94,7 @@ fn analyzed(analyzer: Analyzer) -> TextOptions {
 pub fn build() -> (Schema, Fields) {
     let mut builder = Schema::builder();
     let doc = builder.add_text_field("doc", STRING | STORED | FAST);
+    let whole = builder.add_text_field("whole", STRING);
     let unit = builder.add_text_field("unit", STRING | STORED);
     let ordinal =
         builder.add_u64_field("ordinal", NumericOptions::default().set_stored().set_fast());
@@ -116,6 +121,7 @@ pub fn build() -> (Schema, Fields) {
     });
     let fields = Fields {
         doc,
+        whole,
         unit,
         ordinal,
         section,

@@ -5,7 +5,7 @@
 
 use std::ops::Bound;
 
-use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery};
+use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
@@ -18,10 +18,10 @@ use crate::text::{analyze, Analyzer};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
     /// Documents by id; a document cut into parts on import (`train-0001`
-    /// …) is named by the id they share (`train`).
+    /// …) is named by the id of the whole (`train`), as their metadata says.
     pub docs: Vec<String>,
     /// Sections: a path (`abstract/results`), a division (`abstract`,
-    /// `body`) or a part of any division (`results`, `keywords`).
+    /// `body`, `front`) or a part of any division (`results`, `keywords`).
     pub sections: Vec<String>,
     /// Years, both ends included where given.
     pub years: Option<(Option<u16>, Option<u16>)>,
@@ -53,7 +53,7 @@ impl Filter {
             let docs = self
                 .docs
                 .iter()
-                .map(|doc| document(fields.doc, doc))
+                .map(|doc| term(fields.whole, doc))
                 .collect();
             all.push((Occur::Must, any(docs)));
         }
@@ -105,7 +105,7 @@ impl Filter {
         for doc in &self.docs {
             let found = searcher
                 .search(
-                    document(index.fields.doc, doc).as_ref(),
+                    term(index.fields.whole, doc).as_ref(),
                     &tantivy::collector::Count,
                 )
                 .map_err(|e| e.to_string())?;
@@ -148,26 +148,6 @@ fn term(field: Field, text: &str) -> Box<dyn Query> {
         Term::from_field_text(field, text),
         IndexRecordOption::Basic,
     ))
-}
-
-/// A document, or the parts of one cut on import (`<id>-0001` …).
-fn document(field: Field, doc: &str) -> Box<dyn Query> {
-    let pattern = format!("{}(-[0-9]{{4}})?", regex_escaped(doc));
-    match RegexQuery::from_pattern(&pattern, field) {
-        Ok(query) => Box::new(query),
-        Err(_) => term(field, doc),
-    }
-}
-
-fn regex_escaped(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if !c.is_alphanumeric() && c != '_' && c != ' ' {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The term a section is indexed under: a path, a division or a part.
