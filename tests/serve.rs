@@ -222,3 +222,47 @@ fn a_bad_request_says_what_is_wrong() {
         assert_eq!(error.lines().count(), 1);
     }
 }
+
+/// The page at `path` as Chromium (Debian's, headless; `.ci/run` installs
+/// it) renders it once its script has read the API: the DOM, as HTML.
+fn rendered(server: &Server, path: &str) -> String {
+    let out = Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--virtual-time-budget=10000",
+            "--dump-dom",
+        ])
+        .arg(format!("http://{}{path}", server.address))
+        .output()
+        .expect("chromium (apt-get install chromium; .ci/run installs it)");
+    assert!(out.status.success(), "{}", stderr(&out));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_page_shows_hits_comparisons_and_what_went_wrong() {
+    let server = Server::start();
+    // A search from its address: the Kazakh word and its translations marked.
+    let page = rendered(&server, "/?q=%D1%81%D0%B0%D0%B9%D0%BB%D0%B0%D1%83&lang=kk");
+    assert!(page.contains("<mark>сайлау</mark>"), "{page}");
+    assert!(page.contains("<mark>выборов</mark>") && page.contains("<mark>elections</mark>"));
+    assert!(page.contains("href=\"/compare/alash-constituent-assembly-1917\""));
+    // A comparison: the three versions in columns, weak groups flagged.
+    let page = rendered(&server, "/compare/alash-constituent-assembly-1917");
+    assert!(page
+        .contains("<th scope=\"col\">kk</th><th scope=\"col\">ru</th><th scope=\"col\">en</th>"));
+    assert!(page.contains("abstract/introduction"));
+    assert!(page.contains("<tr class=\"weak\">"));
+    // Nothing found, and a query that is wrong, are said.
+    let page = rendered(&server, "/?q=zzzqqq");
+    assert!(
+        page.contains("role=\"status\">Nothing found.</p>"),
+        "{page}"
+    );
+    let page = rendered(&server, "/?q=Alash%20AND%20(");
+    assert!(
+        page.contains("role=\"alert\">query \"Alash AND (\": expected word at character 12</p>")
+    );
+}
