@@ -41,25 +41,7 @@ fn tmx_is_valid_against_the_tmx_dtd_with_a_unit_per_aligned_group() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("corpus.tmx");
     fs::write(&file, &out.stdout).unwrap();
-    // xmllint, from Debian's libxml2-utils (.ci/run installs it).
-    // Valid against the TMX 1.4 DTD, which scripts/tmx-dtd.sh (run by .ci/run) fetches.
-    let dtd = common::repo("target/dtd/tmx14.dtd");
-    assert!(
-        dtd.is_file(),
-        "{} is missing: run scripts/tmx-dtd.sh",
-        dtd.display()
-    );
-    let lint = Command::new("xmllint")
-        .args(["--noout", "--nonet", "--dtdvalid"])
-        .arg(&dtd)
-        .arg(&file)
-        .output()
-        .expect("xmllint (apt-get install libxml2-utils)");
-    assert!(
-        lint.status.success(),
-        "{}",
-        String::from_utf8_lossy(&lint.stderr)
-    );
+    common::assert_valid_tmx(&file);
     let tmx = String::from_utf8(out.stdout).unwrap();
     assert!(tmx.contains(r#"<header creationtool="ushtil""#));
     // One <tu> per aligned sentence group; the kk–ru pairs are those of TSV.

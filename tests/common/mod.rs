@@ -152,3 +152,22 @@ pub fn check_expected_structure(name: &str) {
         }
     }
 }
+
+/// Checks the TMX file `path` against the TMX 1.4 DTD with xmllint (Debian's
+/// libxml2-utils; the DTD is fetched by scripts/tmx-dtd.sh, both run by
+/// .ci/run).
+pub fn assert_valid_tmx(path: &Path) {
+    let dtd = repo("target/dtd/tmx14.dtd");
+    assert!(
+        dtd.is_file(),
+        "{} is missing: run scripts/tmx-dtd.sh",
+        dtd.display()
+    );
+    let lint = Command::new("xmllint")
+        .args(["--noout", "--nonet", "--dtdvalid"])
+        .arg(&dtd)
+        .arg(path)
+        .output()
+        .expect("xmllint (apt-get install libxml2-utils)");
+    assert!(lint.status.success(), "{}", stderr(&lint));
+}
