@@ -127,6 +127,27 @@ pub fn open(
     refresh: bool,
     notices: &mut dyn Notices,
 ) -> Result<CorpusIndex, OpenError> {
+    open_with(corpus, index, refresh, Waiting::ForBuild, notices)
+}
+
+/// Whether opening a stale index waits for a build under way elsewhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Waiting {
+    /// Wait for it, then answer from what it built (a command).
+    ForBuild,
+    /// Answer at once from the index the last build committed (a server,
+    /// whose other requests must not wait on one).
+    Never,
+}
+
+/// [`open`], waiting or not for a build another holds.
+pub fn open_with(
+    corpus: &Path,
+    index: &Path,
+    refresh: bool,
+    waiting: Waiting,
+    notices: &mut dyn Notices,
+) -> Result<CorpusIndex, OpenError> {
     let indexed = index::manifest(index).is_some();
     if indexed && refresh && !corpus.is_dir() {
         notices.warn(&format!(
@@ -151,7 +172,8 @@ pub fn open(
         }
         Err(error) => return Err(error.into()),
     };
-    if stale {
+    let building = || waiting == Waiting::Never && indexed && index::is_building(index);
+    if stale && !building() {
         match build(corpus, index, Why::Stale, notices) {
             Ok(_) => {}
             // A corpus that no longer builds leaves the last good index

@@ -18,11 +18,15 @@ struct Server {
 
 impl Server {
     fn start() -> Server {
+        Server::of(&repo("corpus"), shared_index())
+    }
+
+    fn of(corpus: &std::path::Path, index: &std::path::Path) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_ushtil"))
             .arg("--corpus")
-            .arg(repo("corpus"))
+            .arg(corpus)
             .arg("--index")
-            .arg(shared_index())
+            .arg(index)
             .args(["serve", "--port", "0"])
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -44,7 +48,7 @@ impl Server {
     /// one is given): its status and body.
     fn request(&self, method: &str, path: &str, headers: &[(&str, &str)]) -> (u16, String) {
         let mut stream = TcpStream::connect(&self.address).unwrap();
-        let mut head = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n");
+        let mut head = format!("{method} {path} HTTP/1.0\r\n");
         if !headers.iter().any(|(n, _)| *n == "Host") {
             head.push_str(&format!("Host: {}\r\n", self.address));
         }
@@ -265,4 +269,33 @@ fn the_page_shows_hits_comparisons_and_what_went_wrong() {
     assert!(
         page.contains("role=\"alert\">query \"Alash AND (\": expected word at character 12</p>")
     );
+}
+
+#[test]
+fn while_a_build_runs_requests_answer_from_the_last_index() {
+    let corpus = common::corpus_copy();
+    let index = tempfile::tempdir().unwrap();
+    let built = ushtil(corpus.path(), index.path(), &["build"]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let server = Server::of(corpus.path(), index.path());
+    let found = |server: &Server| {
+        api(server, "/api/search?q=Alash&n=1000")
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    let before = found(&server);
+    // The corpus grows while another build holds the index's lock.
+    let text = std::fs::read(corpus.path().join(format!("{}.txt", common::BUNDLED))).unwrap();
+    std::fs::write(corpus.path().join("second.txt"), &text).unwrap();
+    let lock = std::fs::OpenOptions::new()
+        .write(true)
+        .open(index.path().join("LOCK"))
+        .unwrap();
+    lock.lock().unwrap();
+    // Answered at once, from the index as it was.
+    assert_eq!(found(&server), before);
+    // The build done, the next request brings the index up to date.
+    drop(lock);
+    assert_eq!(found(&server), 2 * before);
 }

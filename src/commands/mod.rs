@@ -47,6 +47,20 @@ impl Context {
         )?)
     }
 
+    /// [`Context::open_index`], but without waiting for a build under way
+    /// elsewhere: a stale index is then answered from as the last build
+    /// committed it (a server's requests do not queue behind a build).
+    pub fn open_index_now(&self) -> anyhow::Result<CorpusIndex> {
+        let mut notices = build::Notices::new(self);
+        Ok(ushtil::lifecycle::open_with(
+            &self.corpus,
+            &self.index,
+            self.refresh,
+            ushtil::lifecycle::Waiting::Never,
+            &mut notices,
+        )?)
+    }
+
     /// A document of the corpus by its id, or any text file by its path.
     pub fn source(&self, doc: &str) -> anyhow::Result<corpus::Source> {
         let as_path = Path::new(doc);

@@ -5,9 +5,9 @@
 //! are exactly those `--format json` prints (`ushtil::view`).
 //!
 //! tiny_http serves it: a small synchronous server, no async runtime, which
-//! is all a tool one person runs on a laptop needs. Requests are answered
-//! one after another, each from the index as the last build committed it
-//! (a stale index is brought up to date first, as every command does).
+//! is all a tool one person runs on a laptop needs. A few requests are
+//! answered at once; one that finds the index stale builds it, and while a
+//! build runs the others answer from the index as the last build committed it.
 //!
 //! Only this machine's pages may ask: a request whose `Host` is not the
 //! server's own (a page elsewhere that points a name at 127.0.0.1) or whose
@@ -34,6 +34,8 @@ const PAGE: &str = include_str!("serve/page.html");
 const MOST_URL: usize = 4096;
 /// The most hits or lines one request gets.
 const MOST_RESULTS: usize = 1000;
+/// Requests answered at once.
+const WORKERS: usize = 4;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -57,10 +59,18 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     // The address is what the command gives: on standard output, whatever --quiet.
     println!("serving {} on http://{address}/", context.corpus.display());
     let hosts = own_hosts(address);
-    for request in server.incoming_requests() {
-        let answer = answer(context, &hosts, &request);
-        let _ = request.respond(answer);
-    }
+    // A few requests at once, so that one that builds does not hold up the rest.
+    std::thread::scope(|scope| {
+        for _ in 0..WORKERS {
+            let (server, hosts) = (&server, &hosts);
+            scope.spawn(move || {
+                while let Ok(request) = server.recv() {
+                    let answer = answer(context, hosts, &request);
+                    let _ = request.respond(answer);
+                }
+            });
+        }
+    });
     Ok(Status::Found)
 }
 
@@ -220,7 +230,7 @@ fn query(params: &[(String, String)]) -> Result<&str, (u16, String)> {
 fn api_search(context: &Context, params: &[(String, String)]) -> Outcome {
     let q = query(params)?;
     let index = context
-        .open_index()
+        .open_index_now()
         .map_err(|e| (500, super::message(&e)))?;
     let mut compiled = search::compile(&index, q, &langs(params)?).map_err(bad)?;
     compiled.restrict(&index, &filter(params)?).map_err(bad)?;
@@ -250,7 +260,7 @@ fn api_concord(context: &Context, params: &[(String, String)]) -> Outcome {
     use clap::ValueEnum;
     let q = query(params)?;
     let index = context
-        .open_index()
+        .open_index_now()
         .map_err(|e| (500, super::message(&e)))?;
     let (by, position) = match param(params, "sort").unwrap_or("doc") {
         s if s.starts_with(['L', 'R', 'l', 'r']) && s.len() == 2 => (

@@ -176,6 +176,14 @@ pub struct BuildLock {
     pub waited: bool,
 }
 
+/// Whether a build of the index in `dir` is under way (its lock held).
+pub fn is_building(dir: &Path) -> bool {
+    let Ok(file) = fs::OpenOptions::new().write(true).open(dir.join(LOCK)) else {
+        return false;
+    };
+    matches!(file.try_lock(), Err(fs::TryLockError::WouldBlock))
+}
+
 /// Takes the build lock of the index folder `dir`, waiting while another
 /// process holds it; makes the folder if need be.
 pub fn lock(dir: &Path) -> Result<BuildLock, IndexError> {
