@@ -1,7 +1,7 @@
-//! Views: what the commands' JSON holds, as typed structs borrowed from the
-//! engine's results. The command line prints them and a server would send
-//! them, so the two cannot drift; the engine's own types carry nothing meant
-//! for output.
+//! Views: what the commands' JSON holds (all but `inspect`'s, still typed in
+//! its command), as typed structs borrowed from the engine's results. The
+//! command line prints them and the server sends them, so the two cannot
+//! drift; the engine's own types carry nothing meant for output.
 //!
 //! Every range is `[start, end]` in bytes of the text's UTF-8, as Rust and
 //! tantivy count offsets.
@@ -218,6 +218,44 @@ impl<'a> BuildView<'a> {
             units: manifest.units,
             seconds,
             index,
+        }
+    }
+}
+
+/// What the corpus (or a document) holds: `stats --format json`.
+#[derive(Serialize)]
+pub struct CountsView {
+    pub documents: usize,
+    pub units: usize,
+    pub languages: PerLang<LanguageCountsView>,
+}
+
+/// One language's counts.
+#[derive(Serialize)]
+pub struct LanguageCountsView {
+    pub units: usize,
+    pub sentences: usize,
+    /// Sentences in a group with another language's sentence.
+    pub aligned_sentences: usize,
+    pub words: usize,
+    /// Distinct word forms, and distinct terms of the language's analyzer.
+    pub forms: usize,
+    pub terms: usize,
+}
+
+impl CountsView {
+    pub fn new(counts: &crate::stats::Counts) -> Self {
+        CountsView {
+            documents: counts.documents,
+            units: counts.units,
+            languages: counts.languages.map(|_, c| LanguageCountsView {
+                units: c.units,
+                sentences: c.sentences,
+                aligned_sentences: c.aligned_sentences,
+                words: c.words,
+                forms: c.forms,
+                terms: c.terms,
+            }),
         }
     }
 }

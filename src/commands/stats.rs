@@ -5,8 +5,7 @@
 
 use std::io::{BufWriter, Write};
 
-use serde::Serialize;
-use ushtil::model::{Lang, PerLang};
+use ushtil::model::Lang;
 use ushtil::stats::{Counts, LanguageCounts};
 
 use super::{output::ReportFormat, Context, Status};
@@ -21,47 +20,13 @@ pub struct Args {
     format: ReportFormat,
 }
 
-#[derive(Serialize)]
-struct CountsJson {
-    documents: usize,
-    units: usize,
-    languages: PerLang<LanguageJson>,
-}
-
-#[derive(Serialize)]
-struct LanguageJson {
-    units: usize,
-    sentences: usize,
-    aligned_sentences: usize,
-    words: usize,
-    forms: usize,
-    terms: usize,
-}
-
-impl From<&LanguageCounts> for LanguageJson {
-    fn from(c: &LanguageCounts) -> Self {
-        LanguageJson {
-            units: c.units,
-            sentences: c.sentences,
-            aligned_sentences: c.aligned_sentences,
-            words: c.words,
-            forms: c.forms,
-            terms: c.terms,
-        }
-    }
-}
-
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     let units = context.units(args.doc.as_deref())?;
     let counts = ushtil::stats::count(&units);
     let mut out = BufWriter::new(anstream::stdout().lock());
     match args.format {
         ReportFormat::Json => {
-            let json = CountsJson {
-                documents: counts.documents,
-                units: counts.units,
-                languages: counts.languages.map(|_, c| LanguageJson::from(c)),
-            };
+            let json = ushtil::view::CountsView::new(&counts);
             writeln!(out, "{}", serde_json::to_string(&json)?)?;
         }
         ReportFormat::Text => print(&mut out, &counts)?,
