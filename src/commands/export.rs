@@ -71,7 +71,6 @@ struct Group<'a> {
 
 /// The groups of a unit at a level, their text on one line each.
 fn groups<'a>(unit: &'a Unit, level: Level) -> Vec<Group<'a>> {
-    let one_line = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
     let group = |texts: PerLang<Option<String>>, memory: Option<&'a Memory>| Group {
         doc: &unit.doc,
         unit: &unit.id,
@@ -87,7 +86,7 @@ fn groups<'a>(unit: &'a Unit, level: Level) -> Vec<Group<'a>> {
                 _ => None,
             };
             vec![group(
-                PerLang::from_fn(|l| unit.text(l).map(one_line)),
+                PerLang::from_fn(|l| unit.text(l).map(ushtil::text::one_line)),
                 memory,
             )]
         }
@@ -95,7 +94,12 @@ fn groups<'a>(unit: &'a Unit, level: Level) -> Vec<Group<'a>> {
             .link_texts()
             .into_iter()
             .zip(&unit.links)
-            .map(|(texts, link)| group(texts.map(|_, t| t.map(one_line)), link.memory.as_deref()))
+            .map(|(texts, link)| {
+                group(
+                    texts.map(|_, t| t.map(ushtil::text::one_line)),
+                    link.memory.as_deref(),
+                )
+            })
             .collect(),
     }
 }

@@ -84,18 +84,6 @@ impl Context {
         Ok(source)
     }
 
-    /// Every unit of the corpus in corpus order, or of one document.
-    pub fn units(&self, doc: Option<&str>) -> anyhow::Result<Vec<ushtil::model::Unit>> {
-        let mut units = self.open_index()?.units()?;
-        if let Some(doc) = doc {
-            units.retain(|u| u.doc == doc);
-            if units.is_empty() {
-                anyhow::bail!("{doc}: no such document in the corpus");
-            }
-        }
-        Ok(units)
-    }
-
     /// The units `filter` keeps, in corpus order; an error where it names a
     /// document the corpus does not have.
     pub fn units_kept(

@@ -146,16 +146,9 @@ fn answer(context: &Context, hosts: &[String], request: &Request) -> Answer {
         .into_owned()
         .collect();
     let result = match path {
-        "/" | "/concord" => {
-            return with_type(PAGE.as_bytes().to_vec(), 200, "text/html; charset=utf-8")
-                .with_header(header(
-                    "Content-Security-Policy",
-                    "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'",
-                ));
-        }
-        p if p.starts_with("/compare/") => {
-            return with_type(PAGE.as_bytes().to_vec(), 200, "text/html; charset=utf-8");
-        }
+        // The page reads its view from the address.
+        "/" | "/concord" => return page(),
+        p if p.starts_with("/compare/") => return page(),
         "/api/search" => api_search(context, &params),
         "/api/compare" => api_compare(context, &params),
         "/api/concord" => api_concord(context, &params),
@@ -165,6 +158,14 @@ fn answer(context: &Context, hosts: &[String], request: &Request) -> Answer {
         Ok(answer) => answer,
         Err((status, message)) => refused(status, &message),
     }
+}
+
+/// The page, which may load nothing from elsewhere.
+fn page() -> Answer {
+    with_type(PAGE.as_bytes().to_vec(), 200, "text/html; charset=utf-8").with_header(header(
+        "Content-Security-Policy",
+        "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'",
+    ))
 }
 
 type Outcome = Result<Answer, (u16, String)>;

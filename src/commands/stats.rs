@@ -21,7 +21,11 @@ pub struct Args {
 }
 
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
-    let units = context.units(args.doc.as_deref())?;
+    let filter = ushtil::search::Filter {
+        docs: args.doc.into_iter().collect(),
+        ..Default::default()
+    };
+    let units = context.units_kept(&filter)?;
     let counts = ushtil::stats::count(&units);
     let mut out = BufWriter::new(anstream::stdout().lock());
     match args.format {

@@ -462,26 +462,19 @@ impl Import {
 }
 
 fn write_row(table: &mut Table, row: &Row) -> std::io::Result<()> {
-    // On one line, and no control character (a NUL, a form feed) that would
-    // make the table no text file.
-    let one_line = |text: &str| {
-        let text: String = text
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-        text.split_whitespace().collect::<Vec<_>>().join(" ")
-    };
-    let texts = row.texts.map(|_, t| one_line(t));
-    for lang in Lang::ALL {
-        if !texts.get(lang).is_empty() {
-            *table.langs.get_mut(lang) += 1;
-        }
-    }
+    // No control character (a NUL, a form feed) that would make the table
+    // no text file; the texts on one line.
     let clean = |text: &str| -> String {
         text.chars()
             .map(|c| if c.is_control() { ' ' } else { c })
             .collect()
     };
+    let texts = row.texts.map(|_, t| crate::text::one_line(&clean(t)));
+    for lang in Lang::ALL {
+        if !texts.get(lang).is_empty() {
+            *table.langs.get_mut(lang) += 1;
+        }
+    }
     let memory = &row.memory;
     let props: Vec<(String, String)> = memory
         .props

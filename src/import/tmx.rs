@@ -44,13 +44,8 @@ pub struct TmxReader {
 
 impl TmxReader {
     pub fn open(path: &Path) -> Result<TmxReader, ImportError> {
-        let encoding = sniff(path)?;
         // Offsets are counted after a byte-order mark, which is stripped.
-        let mut head = [0u8; 3];
-        let read = File::open(path)
-            .and_then(|mut f| f.read(&mut head))
-            .unwrap_or(0);
-        let bom = Encoding::for_bom(&head[..read]).map_or(0, |(_, len)| len as u64);
+        let (encoding, bom) = sniff(path)?;
         let bad = Arc::new(AtomicU64::new(NONE));
         let stream = decoded(path, encoding, Some(bad.clone()))?;
         let mut xml = quick_xml::Reader::from_reader(BufReader::with_capacity(64 << 10, stream));
@@ -340,15 +335,15 @@ fn predefined(name: &str) -> Option<char> {
 }
 
 /// The encoding of an XML file, from its byte-order mark, else from its
-/// declaration (UTF-8 where it has none); a declaration its bytes belie is
-/// an error on line 1.
-fn sniff(path: &Path) -> Result<&'static Encoding, ImportError> {
+/// declaration (UTF-8 where it has none), and the mark's length; a
+/// declaration its bytes belie is an error on line 1.
+fn sniff(path: &Path) -> Result<(&'static Encoding, u64), ImportError> {
     let mut head = Vec::new();
     File::open(path)
         .and_then(|f| f.take(64 << 10).read_to_end(&mut head))
         .map_err(|e| ImportError::io(path, e))?;
     let wrong = |message: String| Err(ImportError::at(path, 1, message));
-    let (bom, _) = Encoding::for_bom(&head).unzip();
+    let (bom, bom_len) = Encoding::for_bom(&head).unzip();
     let declared = declared_encoding(
         bom.map_or(std::borrow::Cow::Borrowed(&head[..]), |e| {
             std::borrow::Cow::Owned(
@@ -378,7 +373,7 @@ fn sniff(path: &Path) -> Result<&'static Encoding, ImportError> {
             declared.unwrap_or_default(),
             bom.name()
         )),
-        (Some(bom), _) => Ok(bom),
+        (Some(bom), _) => Ok((bom, bom_len.unwrap_or(0) as u64)),
         (None, _) if head.starts_with(b"<\0") || head.starts_with(b"\0<") => {
             wrong("UTF-16 without a byte-order mark: save it as UTF-8, or as UTF-16 with one".to_owned())
         }
@@ -390,7 +385,7 @@ fn sniff(path: &Path) -> Result<&'static Encoding, ImportError> {
             "the XML declaration says encoding \"{}\", but the text is UTF-8 (correct the declaration)",
             declared.unwrap_or_default()
         )),
-        (None, named) => Ok(named.unwrap_or(encoding_rs::UTF_8)),
+        (None, named) => Ok((named.unwrap_or(encoding_rs::UTF_8), 0)),
     }
 }
 
@@ -632,6 +627,23 @@ mod tests {
             ("1-бап", "Article 1")
         );
         assert_eq!(row.line, 3);
+    }
+
+    #[test]
+    fn a_bad_byte_is_counted_from_the_start_of_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bom.tmx");
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend(format!("{HEAD}<tu><tuv xml:lang=\"ru\"><seg>").bytes());
+        let bad = bytes.len();
+        bytes.extend(b"\xD1\xF2</seg></tuv></tu></body></tmx>");
+        std::fs::write(&path, &bytes).unwrap();
+        let mut reader = TmxReader::open(&path).unwrap();
+        let error = reader.next_row().unwrap_err().to_string();
+        assert!(
+            error.contains(&format!("line 3: not UTF-8 text (byte {})", bad + 1)),
+            "{error}"
+        );
     }
 
     #[test]

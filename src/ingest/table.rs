@@ -128,7 +128,7 @@ pub fn read(
         let mut group = PerLang::<Option<usize>>::default();
         for lang in Lang::ALL {
             let cell = Columns::cell(&record, *columns.langs.get(lang));
-            let text = cell.split_whitespace().collect::<Vec<_>>().join(" ");
+            let text = crate::text::one_line(cell);
             if text.is_empty() {
                 continue;
             }

@@ -21,3 +21,10 @@ pub(crate) fn table_rows(table: &'static str) -> impl Iterator<Item = &'static s
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
+
+/// A text on one line: its runs of white space, line breaks among them, as
+/// one space, and none at either end. How a table cell or an exported group
+/// holds a text.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
