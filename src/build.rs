@@ -107,7 +107,6 @@ pub fn aligned_units(source: &Source, document: &Document) -> Result<Vec<Unit>, 
         })?;
         // A proposal is the aligner's own: only a checked file is read.
         if align::file::is_checked(path, &text)? {
-            let file = align::file::parse(path, &text)?;
             // A checked file that no longer fits says what to do about it.
             let hint = |mut error: AlignmentFileError| {
                 error.message.push_str(&format!(
@@ -117,11 +116,76 @@ pub fn aligned_units(source: &Source, document: &Document) -> Result<Vec<Unit>, 
                 ));
                 error
             };
-            align::file::apply(path, &file, &mut units).map_err(hint)?;
-            align::file::apply_body(path, &file, document, &mut units).map_err(hint)?;
+            apply_checked(path, &text, document, &mut units).map_err(hint)?;
         }
     }
     Ok(units)
+}
+
+/// Puts the groups of a checked alignment file's `text` in place of the
+/// aligner's `units`.
+fn apply_checked(
+    path: &Path,
+    text: &str,
+    document: &Document,
+    units: &mut Vec<Unit>,
+) -> Result<(), AlignmentFileError> {
+    let file = align::file::parse(path, text)?;
+    align::file::apply(path, &file, units)?;
+    align::file::apply_body(path, &file, document, units)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CorrectError {
+    #[error(transparent)]
+    Read(#[from] BuildError),
+    /// The correction does not fit the document's groups; nothing was written.
+    #[error("{doc}: {source}")]
+    Refused {
+        doc: String,
+        source: align::correct::CorrectionError,
+    },
+}
+
+/// Makes a curator's correction to one part of a document's groups and
+/// writes the document's whole alignment to its `.align.tsv`, marked
+/// `checked`, at once (never half-written): what a hand edit of the file
+/// would do, read by `build` the same way. `seen`, the part's groups as the
+/// curator was shown them, must be the groups now. Returns the file written.
+pub fn correct_alignment(
+    source: &Source,
+    part: &str,
+    correction: &align::correct::Correction,
+    seen: Option<&[crate::model::PerLang<Vec<usize>>]>,
+) -> Result<std::path::PathBuf, CorrectError> {
+    use align::correct::{self, CorrectionError};
+    let document = read_document(source)?;
+    let refuse = |error: CorrectionError| CorrectError::Refused {
+        doc: document.id.clone(),
+        source: error,
+    };
+    if !document.given.is_empty() {
+        return Err(refuse(CorrectionError::Misfit(
+            "a parallel table is aligned as it is, a group a row: correct the rows there"
+                .to_owned(),
+        )));
+    }
+    let mut units = aligned_units(source, &document)?;
+    let unit = correct::find_part(&mut units, part).map_err(refuse)?;
+    if let Some(seen) = seen {
+        correct::check_seen(unit, seen).map_err(refuse)?;
+    }
+    correct::correct(unit, correction).map_err(refuse)?;
+    let text = align::file::render(&document.id, &units, true);
+    let path = source.alignment_path();
+    // Read back as a build will read it, so that what is written fits.
+    apply_checked(&path, &text, &document, &mut align::align(&document))
+        .map_err(BuildError::from)?;
+    corpus::write_atomically(&path, text.as_bytes()).map_err(|e| BuildError::Io {
+        path: path.clone(),
+        source: e,
+    })?;
+    Ok(path)
 }
 
 /// Reads one document of the corpus: its metadata and its ingested text. Of

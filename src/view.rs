@@ -175,6 +175,8 @@ pub struct CompareRowView<'a> {
     pub texts: ByLang<Option<&'a str>>,
     /// Each language's sentence numbers within the unit.
     pub sentences: ByLang<&'a [usize]>,
+    /// Each language's sentences, one text per number in `sentences`.
+    pub sentence_texts: ByLang<Vec<&'a str>>,
 }
 
 /// What a build did: `build --format json`.
@@ -274,10 +276,11 @@ mod tests {
             confidence: 0.5,
             texts: ByLang(vec![(Lang::Kk, Some("1-бап")), (Lang::En, None)]),
             sentences: ByLang(vec![(Lang::Kk, &[0][..]), (Lang::En, &[][..])]),
+            sentence_texts: ByLang(vec![(Lang::Kk, vec!["1-бап"]), (Lang::En, vec![])]),
         };
         assert_eq!(
             serde_json::to_string(&row).unwrap(),
-            r#"{"doc":"const-art1","unit":"u002","section":"body/front","group":1,"confidence":0.5,"kk":"1-бап","en":null,"sentences":{"kk":[0],"en":[]}}"#
+            r#"{"doc":"const-art1","unit":"u002","section":"body/front","group":1,"confidence":0.5,"kk":"1-бап","en":null,"sentences":{"kk":[0],"en":[]},"sentence_texts":{"kk":["1-бап"],"en":[]}}"#
         );
     }
 }

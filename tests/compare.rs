@@ -130,6 +130,24 @@ fn tsv_and_json_for_scripts() {
         let confidence = group["confidence"].as_f64().unwrap();
         assert!((0.0..=1.0).contains(&confidence));
         assert!(group["sentences"]["kk"].is_array());
+        // Each sentence's text, in order, the group's text between them.
+        for lang in ["kk", "ru", "en"] {
+            let texts = group["sentence_texts"][lang].as_array().unwrap();
+            assert_eq!(
+                texts.len(),
+                group["sentences"][lang].as_array().unwrap().len()
+            );
+            let mut rest = group[lang].as_str().unwrap_or_default();
+            for text in texts {
+                let text = text.as_str().unwrap();
+                let at = rest
+                    .find(text)
+                    .unwrap_or_else(|| panic!("{text:?} in {group}"));
+                assert!(rest[..at].trim().is_empty(), "{group}");
+                rest = &rest[at + text.len()..];
+            }
+            assert!(rest.trim().is_empty(), "{group}");
+        }
     }
 }
 

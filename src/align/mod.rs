@@ -16,6 +16,7 @@
 
 pub mod anchors;
 mod band;
+pub mod correct;
 pub mod file;
 mod given;
 pub mod pair;

@@ -66,6 +66,8 @@ pub struct Row<'a> {
     confidence: f32,
     texts: PerLang<Option<&'a str>>,
     sentences: &'a PerLang<Vec<usize>>,
+    /// Each language's sentences, one by one.
+    sentence_texts: PerLang<Vec<&'a str>>,
 }
 
 impl Row<'_> {
@@ -93,6 +95,12 @@ impl Row<'_> {
                 langs
                     .iter()
                     .map(|&l| (l, self.sentences.get(l).as_slice()))
+                    .collect(),
+            ),
+            sentence_texts: ByLang(
+                langs
+                    .iter()
+                    .map(|&l| (l, self.sentence_texts.get(l).clone()))
                     .collect(),
             ),
         }
@@ -243,6 +251,14 @@ pub fn rows(units: &[Unit], weak: Option<f32>) -> Vec<Row<'_>> {
                 confidence,
                 texts,
                 sentences: &link.sentences,
+                sentence_texts: PerLang::from_fn(|lang| {
+                    let passage = unit.passages.get(lang).as_ref();
+                    link.sentences
+                        .get(lang)
+                        .iter()
+                        .filter_map(|&i| passage?.slice(&[i]))
+                        .collect()
+                }),
             });
         }
     }

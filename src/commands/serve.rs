@@ -9,19 +9,29 @@
 //! answered at once; one that finds the index stale builds it, and while a
 //! build runs the others answer from the index as the last build committed it.
 //!
+//! A curator corrects a document's sentence groups from its comparison: a
+//! POST to `/api/correct` merges, splits or relinks groups of one part and
+//! writes the document's `.align.tsv`, marked checked, as a hand edit would.
+//!
 //! Only this machine's pages may ask: a request whose `Host` is not the
 //! server's own (a page elsewhere that points a name at 127.0.0.1) or whose
-//! `Origin` is another site's is refused, as is anything but GET. Documents
-//! are named by corpus id, never by path.
+//! `Origin` is another site's is refused; a correction must name its
+//! `Origin` and send JSON, which a page elsewhere cannot without the
+//! browser asking first (and being refused). Documents are named by corpus
+//! id, never by path.
 
+use std::io::Read;
 use std::net::{IpAddr, SocketAddr};
 use std::ops::ControlFlow;
+use std::sync::Mutex;
 
 use anyhow::anyhow;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tiny_http::{Header, Method, Request, Response};
+use ushtil::align::correct::{Correction, CorrectionError};
+use ushtil::build::CorrectError;
 use ushtil::concord::{self, Context as Around};
-use ushtil::model::Lang;
+use ushtil::model::{Lang, PerLang};
 use ushtil::search::{self, Filter};
 use ushtil::view;
 
@@ -34,6 +44,8 @@ const PAGE: &str = include_str!("serve/page.html");
 const MOST_URL: usize = 4096;
 /// The most hits or lines one request gets.
 const MOST_RESULTS: usize = 1000;
+/// The largest correction read: a few groups' sentence numbers.
+const MOST_BODY: usize = 64 * 1024;
 /// Requests answered at once.
 const WORKERS: usize = 4;
 
@@ -58,14 +70,18 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
         .ok_or_else(|| anyhow!("not a TCP address"))?;
     // The address is what the command gives: on standard output, whatever --quiet.
     println!("serving {} on http://{address}/", context.corpus.display());
-    let hosts = own_hosts(address);
+    let serving = Serving {
+        context,
+        hosts: own_hosts(address),
+        correcting: Mutex::new(()),
+    };
     // A few requests at once, so that one that builds does not hold up the rest.
     std::thread::scope(|scope| {
         for _ in 0..WORKERS {
-            let (server, hosts) = (&server, &hosts);
+            let (server, serving) = (&server, &serving);
             scope.spawn(move || {
-                while let Ok(request) = server.recv() {
-                    let answer = answer(context, hosts, &request);
+                while let Ok(mut request) = server.recv() {
+                    let answer = serving.answer(&mut request);
                     let _ = request.respond(answer);
                 }
             });
@@ -117,47 +133,202 @@ fn refused(status: u16, message: &str) -> Answer {
     with_type(body, status, "application/json; charset=utf-8")
 }
 
-fn answer(context: &Context, hosts: &[String], request: &Request) -> Answer {
-    let named = |name: &'static str| {
-        request
-            .headers()
-            .iter()
-            .find(|h| h.field.equiv(name))
-            .map(|h| h.value.as_str().to_owned())
-    };
-    let host = named("Host").unwrap_or_default();
-    if !hosts.contains(&host) {
-        return refused(403, &format!("refused: Host {host:?} is not this server's"));
-    }
-    if let Some(origin) = named("Origin") {
-        if !hosts.iter().any(|h| origin == format!("http://{h}")) {
-            return refused(403, &format!("refused: a request from {origin}"));
+/// What every worker answers with.
+struct Serving<'c> {
+    context: &'c Context,
+    /// The `Host`s a request may name.
+    hosts: Vec<String>,
+    /// Held while a correction reads and writes an alignment file, so that
+    /// two at once do not undo each other.
+    correcting: Mutex<()>,
+}
+
+impl Serving<'_> {
+    fn answer(&self, request: &mut Request) -> Answer {
+        let (context, hosts) = (self.context, &self.hosts);
+        let named = |name: &'static str| {
+            request
+                .headers()
+                .iter()
+                .find(|h| h.field.equiv(name))
+                .map(|h| h.value.as_str().to_owned())
+        };
+        let host = named("Host").unwrap_or_default();
+        if !hosts.contains(&host) {
+            return refused(403, &format!("refused: Host {host:?} is not this server's"));
+        }
+        if let Some(origin) = named("Origin") {
+            if !hosts.iter().any(|h| origin == format!("http://{h}")) {
+                return refused(403, &format!("refused: a request from {origin}"));
+            }
+        }
+        let url = request.url().to_owned();
+        if url.len() > MOST_URL {
+            return refused(414, "the address is too long");
+        }
+        let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+        if path == "/api/correct" {
+            if *request.method() != Method::Post {
+                return refused(405, "a correction is sent with POST");
+            }
+            // A page elsewhere cannot send JSON without the browser asking first.
+            if named("Origin").is_none() {
+                return refused(403, "refused: a correction names its Origin");
+            }
+            if !named("Content-Type").is_some_and(|t| t.starts_with("application/json")) {
+                return refused(415, "a correction is sent as application/json");
+            }
+            return match self.correct(request) {
+                Ok(answer) => answer,
+                Err((status, message)) => refused(status, &message),
+            };
+        }
+        if !matches!(request.method(), Method::Get | Method::Head) {
+            return refused(405, "only GET is answered here");
+        }
+        let params: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+            .into_owned()
+            .collect();
+        let result = match path {
+            // The page reads its view from the address.
+            "/" | "/concord" => return page(),
+            p if p.starts_with("/compare/") => return page(),
+            "/api/search" => api_search(context, &params),
+            "/api/compare" => api_compare(context, &params),
+            "/api/concord" => api_concord(context, &params),
+            _ => Err((404, format!("no such page: {path}"))),
+        };
+        match result {
+            Ok(answer) => answer,
+            Err((status, message)) => refused(status, &message),
         }
     }
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        return refused(405, "only GET is answered here");
+
+    /// `/api/correct`: one correction of one document's groups, written to
+    /// its alignment file; answers with the file's name in the corpus.
+    fn correct(&self, request: &mut Request) -> Outcome {
+        if request.body_length().is_some_and(|n| n > MOST_BODY) {
+            return Err((413, format!("a correction is at most {MOST_BODY} bytes")));
+        }
+        let mut body = Vec::new();
+        request
+            .as_reader()
+            .take(MOST_BODY as u64 + 1)
+            .read_to_end(&mut body)
+            .map_err(|e| (400, e.to_string()))?;
+        if body.len() > MOST_BODY {
+            return Err((413, format!("a correction is at most {MOST_BODY} bytes")));
+        }
+        let asked: CorrectionRequest =
+            serde_json::from_slice(&body).map_err(|e| bad(format!("the correction: {e}")))?;
+        let source = corpus_source(self.context, &asked.doc)?;
+        let correction = asked.correction()?;
+        let seen: Option<Vec<PerLang<Vec<usize>>>> = asked
+            .seen
+            .as_ref()
+            .map(|groups| groups.iter().map(Sentences::per_lang).collect());
+        let _one_at_a_time = self.correcting.lock().unwrap_or_else(|e| e.into_inner());
+        let written =
+            ushtil::build::correct_alignment(&source, &asked.part, &correction, seen.as_deref())
+                .map_err(|error| match &error {
+                    CorrectError::Refused {
+                        source: CorrectionError::Changed(_),
+                        ..
+                    } => (409, error.to_string()),
+                    CorrectError::Refused { .. } => bad(&error),
+                    CorrectError::Read(_) => (500, ushtil::lifecycle::one_line(&error)),
+                })?;
+        let name = written
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Ok(json(&serde_json::Map::from_iter([(
+            "written".to_owned(),
+            serde_json::Value::from(name),
+        )])))
     }
-    let url = request.url();
-    if url.len() > MOST_URL {
-        return refused(414, "the address is too long");
+}
+
+/// A correction as the page sends it: the document, the part (a paragraph
+/// group's unit, or an abstract section), what to do, and the part's groups
+/// as the page showed them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CorrectionRequest {
+    doc: String,
+    part: String,
+    /// `merge`, `split` or `relink`.
+    op: String,
+    group: usize,
+    /// Of a split: the two groups it makes.
+    into: Option<[Sentences; 2]>,
+    /// Of a relink: the sentence's language and number.
+    lang: Option<String>,
+    sentence: Option<usize>,
+    seen: Option<Vec<Sentences>>,
+}
+
+/// A group's sentence numbers in each language; a language left out has none.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Sentences {
+    #[serde(default)]
+    kk: Vec<usize>,
+    #[serde(default)]
+    ru: Vec<usize>,
+    #[serde(default)]
+    en: Vec<usize>,
+}
+
+impl Sentences {
+    fn per_lang(&self) -> PerLang<Vec<usize>> {
+        PerLang {
+            kk: self.kk.clone(),
+            ru: self.ru.clone(),
+            en: self.en.clone(),
+        }
     }
-    let (path, query) = url.split_once('?').unwrap_or((url, ""));
-    let params: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-        .into_owned()
-        .collect();
-    let result = match path {
-        // The page reads its view from the address.
-        "/" | "/concord" => return page(),
-        p if p.starts_with("/compare/") => return page(),
-        "/api/search" => api_search(context, &params),
-        "/api/compare" => api_compare(context, &params),
-        "/api/concord" => api_concord(context, &params),
-        _ => Err((404, format!("no such page: {path}"))),
-    };
-    match result {
-        Ok(answer) => answer,
-        Err((status, message)) => refused(status, &message),
+}
+
+impl CorrectionRequest {
+    fn correction(&self) -> Result<Correction, (u16, String)> {
+        let group = self.group;
+        match self.op.as_str() {
+            "merge" => Ok(Correction::Merge { group }),
+            "split" => {
+                let [a, b] = self
+                    .into
+                    .as_ref()
+                    .ok_or_else(|| bad("a split names the two groups it makes, `into`"))?;
+                Ok(Correction::Split {
+                    group,
+                    into: [a.per_lang(), b.per_lang()],
+                })
+            }
+            "relink" => {
+                let (Some(lang), Some(sentence)) = (&self.lang, self.sentence) else {
+                    return Err(bad("a relink names the sentence's `lang` and `sentence`"));
+                };
+                Ok(Correction::Relink {
+                    lang: lang.parse::<Lang>().map_err(bad)?,
+                    sentence,
+                    group,
+                })
+            }
+            op => Err(bad(format!("op {op:?}: merge, split or relink"))),
+        }
     }
+}
+
+/// The document `doc` of the corpus, named by its id, never by a path.
+fn corpus_source(context: &Context, doc: &str) -> Result<ushtil::corpus::Source, (u16, String)> {
+    ushtil::import::check_id(doc).map_err(bad)?;
+    let (sources, _) =
+        ushtil::corpus::sources(&context.corpus).map_err(|e| (500, e.to_string()))?;
+    sources
+        .into_iter()
+        .find(|s| s.id == doc)
+        .ok_or_else(|| (404, format!("no document {doc:?} in the corpus")))
 }
 
 /// The page, which may load nothing from elsewhere.
@@ -243,12 +414,7 @@ fn api_search(context: &Context, params: &[(String, String)]) -> Outcome {
 fn api_compare(context: &Context, params: &[(String, String)]) -> Outcome {
     let doc = param(params, "doc").ok_or_else(|| bad("doc: no document"))?;
     // A corpus id, never a path: nothing outside the corpus is read.
-    ushtil::import::check_id(doc).map_err(bad)?;
-    let (sources, _) =
-        ushtil::corpus::sources(&context.corpus).map_err(|e| (500, e.to_string()))?;
-    if !sources.iter().any(|s| s.id == doc) {
-        return Err((404, format!("no document {doc:?} in the corpus")));
-    }
+    corpus_source(context, doc)?;
     let section = param(params, "section").filter(|s| !s.is_empty());
     let units =
         compare::compared_units(context, doc, section).map_err(|e| bad(super::message(&e)))?;
