@@ -99,7 +99,16 @@ pub fn read_units(source: &Source) -> Result<ReadDocument, BuildError> {
 
 /// The aligned units of a document read from `source`.
 pub fn aligned_units(source: &Source, document: &Document) -> Result<Vec<Unit>, BuildError> {
-    let mut units = align::align(document);
+    checked_groups(source, document, align::align(document))
+}
+
+/// The aligner's `units` of a document, with the groups of its alignment
+/// file in their place if the file is checked.
+fn checked_groups(
+    source: &Source,
+    document: &Document,
+    mut units: Vec<Unit>,
+) -> Result<Vec<Unit>, BuildError> {
     if let Some(path) = &source.alignment {
         let text = std::fs::read_to_string(path).map_err(|e| BuildError::Io {
             path: path.clone(),
@@ -170,7 +179,9 @@ pub fn correct_alignment(
                 .to_owned(),
         )));
     }
-    let mut units = aligned_units(source, &document)?;
+    // Aligned once: the file written is read back onto these groups too.
+    let mut proposed = align::align(&document);
+    let mut units = checked_groups(source, &document, proposed.clone())?;
     let unit = correct::find_part(&mut units, part).map_err(refuse)?;
     if let Some(seen) = seen {
         correct::check_seen(unit, seen).map_err(refuse)?;
@@ -179,8 +190,7 @@ pub fn correct_alignment(
     let text = align::file::render(&document.id, &units, true);
     let path = source.alignment_path();
     // Read back as a build will read it, so that what is written fits.
-    apply_checked(&path, &text, &document, &mut align::align(&document))
-        .map_err(BuildError::from)?;
+    apply_checked(&path, &text, &document, &mut proposed).map_err(BuildError::from)?;
     corpus::write_atomically(&path, text.as_bytes()).map_err(|e| BuildError::Io {
         path: path.clone(),
         source: e,

@@ -398,6 +398,10 @@ fn a_curator_searches_compares_and_corrects_from_the_page() {
     let name = part.trim_start_matches("abstract/").to_owned();
     let before = groups_of(&server, doc, &part);
     let row = |group: usize| format!("tr[data-part=\"{part}\"][data-group=\"{group}\"]");
+    // A button of the first group's row, by what it says it does.
+    let press = |label: &str| {
+        browser.click(&browser.find(&format!("{} button[aria-label=\"{label}\"]", row(1))))
+    };
     let message = |text: &str| {
         let page = browser.when(&format!(
             "[...document.querySelectorAll('p.message')].some(p => p.textContent.includes({text:?}))"
@@ -406,10 +410,7 @@ fn a_curator_searches_compares_and_corrects_from_the_page() {
     };
 
     // Merge the first two groups.
-    browser.click(&browser.find(&format!(
-        "{} button[aria-label=\"merge group 1 with group 2\"]",
-        row(1)
-    )));
+    press("merge group 1 with group 2");
     let said = message("Merged groups 1 and 2");
     assert_eq!(
         said,
@@ -424,7 +425,7 @@ fn a_curator_searches_compares_and_corrects_from_the_page() {
 
     // Split it back as it was: the second group starts, in each language,
     // after the first group's sentences.
-    browser.click(&browser.find(&format!("{} button[aria-label=\"split group 1\"]", row(1))));
+    press("split group 1");
     for (l, lang) in ["kk", "ru", "en"].iter().enumerate() {
         if merged[l].is_empty() {
             continue;
@@ -452,10 +453,7 @@ fn a_curator_searches_compares_and_corrects_from_the_page() {
         .unwrap();
     let lang = ["kk", "ru", "en"][l];
     let moved = *before[0][l].last().unwrap();
-    browser.click(&browser.find(&format!(
-        "{} button[aria-label=\"move {lang} sentence {moved} to group 2\"]",
-        row(1)
-    )));
+    press(&format!("move {lang} sentence {moved} to group 2"));
     message(&format!("Moved {lang} sentence {moved} to group 2"));
     let mut relinked = before.clone();
     relinked[0][l].pop();
@@ -472,10 +470,7 @@ fn a_curator_searches_compares_and_corrects_from_the_page() {
     );
     assert_eq!(changed.0, 200, "{}", changed.1);
     let text = std::fs::read_to_string(&file).unwrap();
-    browser.click(&browser.find(&format!(
-        "{} button[aria-label=\"merge group 1 with group 2\"]",
-        row(1)
-    )));
+    press("merge group 1 with group 2");
     let said = message("changed since they were shown");
     assert_eq!(
         said,
