@@ -20,8 +20,8 @@ pub struct Args {
     #[arg(long)]
     strict: bool,
     /// Report format on standard output.
-    #[arg(long, value_enum, default_value = "text")]
-    format: output::ReportFormat,
+    #[arg(long, default_value = "text", value_parser = output::text_or_json())]
+    format: output::Format,
 }
 
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
@@ -30,7 +30,7 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
         strict: args.strict,
     });
     let (outcome, seconds, left_out) = build(context, why)?;
-    if args.format == output::ReportFormat::Json {
+    if args.format == output::Format::Json {
         let report = ushtil::view::BuildView::new(&outcome, seconds, &context.index);
         writeln!(anstream::stdout(), "{}", serde_json::to_string(&report)?)?;
     }

@@ -7,7 +7,7 @@ use std::io::{BufWriter, Write};
 use ushtil::concord::{self, Context as Around};
 use ushtil::model::Lang;
 
-use super::output::HEADER;
+use super::output::{Format, HEADER};
 use super::{table, ConcordQuery, Context, Status};
 
 #[derive(clap::Args)]
@@ -41,14 +41,6 @@ enum Measure {
     LogDice,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum Format {
-    Text,
-    Tsv,
-    Csv,
-    Json,
-}
-
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     let index = context.open_index()?;
     let options = args.what.options(Around::Words(args.window as usize));
@@ -65,12 +57,7 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
             .then(a.word.cmp(&b.word))
     });
     let mut out = BufWriter::new(anstream::stdout().lock());
-    let separator = match args.format {
-        Format::Tsv => Some(table::Separator::Tab),
-        Format::Csv => Some(table::Separator::Comma),
-        _ => None,
-    };
-    if let Some(separator) = separator {
+    if let Some(separator) = args.format.table() {
         table::write_head(
             &mut out,
             separator,
@@ -100,15 +87,15 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
         }
         for c in rows {
             shown += 1;
-            match args.format {
-                Format::Text => writeln!(
+            match (args.format, args.format.table()) {
+                (Format::Text, _) => writeln!(
                     out,
                     "    {:<24} {:>8} {:>10} {:>15.2} {:>9.2}",
                     c.word, c.together, c.frequency, c.log_likelihood, c.log_dice
                 )?,
-                Format::Tsv | Format::Csv => table::write_row(
+                (_, Some(separator)) => table::write_row(
                     &mut out,
-                    separator.expect("a table format"),
+                    separator,
                     [
                         c.lang.code().to_owned(),
                         c.word.clone(),
@@ -118,7 +105,7 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
                         format!("{:.4}", c.log_dice),
                     ],
                 )?,
-                Format::Json => writeln!(
+                (_, None) => writeln!(
                     out,
                     "{}",
                     serde_json::to_string(&ushtil::view::CollocateView::new(c))?

@@ -8,7 +8,7 @@ use std::io::{BufWriter, IsTerminal, Write};
 use anyhow::bail;
 use ushtil::model::{Division, Lang, PerLang, Unit};
 
-use super::output::{DIM, HEADER, MISSING};
+use super::output::{Format, DIM, HEADER, MISSING};
 use super::{table, Context, Status};
 
 #[derive(clap::Args)]
@@ -41,18 +41,6 @@ pub struct Args {
     /// The confidence below which a group is weak.
     #[arg(long, default_value_t = 0.7, requires = "weak")]
     threshold: f32,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum Format {
-    /// Columns for reading.
-    Text,
-    /// JSON Lines: one object per group.
-    Json,
-    /// Tab-separated: a header, then one row per group.
-    Tsv,
-    /// Comma-separated, as Tsv.
-    Csv,
 }
 
 /// One row of the comparison.
@@ -283,17 +271,13 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
         (None, _) => Lang::ALL.to_vec(),
     };
     let mut out = BufWriter::new(anstream::stdout().lock());
-    match args.format {
-        Format::Json => {
+    match (args.format, args.format.table()) {
+        (Format::Json, _) => {
             for row in &rows {
                 writeln!(out, "{}", serde_json::to_string(&row.view(&langs))?)?;
             }
         }
-        Format::Tsv | Format::Csv => {
-            let separator = match args.format {
-                Format::Csv => table::Separator::Comma,
-                _ => table::Separator::Tab,
-            };
+        (_, Some(separator)) => {
             let header = ["doc", "unit", "section", "group", "confidence"]
                 .into_iter()
                 .chain(langs.iter().map(|l| l.code()));
@@ -315,7 +299,7 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
                 table::write_row(&mut out, separator, cells)?;
             }
         }
-        Format::Text => {
+        (_, None) => {
             let width = args.width.unwrap_or_else(terminal_width);
             print_table(&mut out, &rows, &langs, width)?;
             if !args.weak {

@@ -12,7 +12,7 @@ use std::ops::ControlFlow;
 use ushtil::concord::{self, Context as Around, Line};
 use ushtil::model::Lang;
 
-use super::output::{self, COUNTERPART, DIM, MATCH};
+use super::output::{self, Format, COUNTERPART, DIM, MATCH};
 use super::{at_least_one, table, ConcordQuery, Context, Status};
 
 #[derive(clap::Args)]
@@ -75,14 +75,6 @@ pub enum SortBy {
     Freq,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum Format {
-    Text,
-    Tsv,
-    Csv,
-    Json,
-}
-
 /// A context position: `L1`, `R2`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Position {
@@ -116,12 +108,12 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     // Lines in corpus order with nothing to sort, sample or count stream as found.
     let streaming =
         args.sort == SortBy::Doc && args.sort_by.is_none() && args.sample.is_none() && !args.count;
-    if matches!(args.format, Format::Tsv | Format::Csv) {
+    if let Some(separator) = args.format.table() {
         if args.bom {
             table::write_bom(&mut out)?;
         }
         if !args.count {
-            write_row(&mut out, args.format, &HEADER.map(str::to_owned))?;
+            table::write_row(&mut out, separator, HEADER)?;
         }
     }
     if streaming {
@@ -287,18 +279,10 @@ fn row(line: &Line) -> [String; 10] {
     ]
 }
 
-fn write_row(out: &mut impl Write, format: Format, cells: &[String]) -> std::io::Result<()> {
-    let separator = match format {
-        Format::Csv => table::Separator::Comma,
-        _ => table::Separator::Tab,
-    };
-    table::write_row(out, separator, cells)
-}
-
 fn print_line(out: &mut impl Write, line: &Line, args: &Args, width: usize) -> std::io::Result<()> {
-    match args.format {
-        Format::Tsv | Format::Csv => return write_row(out, args.format, &row(line)),
-        Format::Json => {
+    match (args.format, args.format.table()) {
+        (_, Some(separator)) => return table::write_row(out, separator, row(line)),
+        (Format::Json, _) => {
             let json = ushtil::view::LineView::new(line);
             return writeln!(
                 out,
@@ -306,7 +290,7 @@ fn print_line(out: &mut impl Write, line: &Line, args: &Args, width: usize) -> s
                 serde_json::to_string(&json).map_err(std::io::Error::other)?
             );
         }
-        Format::Text => {}
+        _ => {}
     }
     // Left context right-aligned to the middle, the keyword, the right context.
     let reference = format!("{} {}", line.doc, line.unit);
@@ -357,8 +341,8 @@ fn print_counts(out: &mut impl Write, lines: &[Line], format: Format) -> std::io
             collation_key(&b.1, b.0),
         ))
     });
-    match format {
-        Format::Json => {
+    match (format, format.table()) {
+        (Format::Json, _) => {
             for (lang, form, count, docs) in &rows {
                 let json = ushtil::view::FormCountView {
                     lang: *lang,
@@ -369,18 +353,14 @@ fn print_counts(out: &mut impl Write, lines: &[Line], format: Format) -> std::io
                 writeln!(out, "{}", serde_json::to_string(&json)?)?;
             }
         }
-        Format::Tsv | Format::Csv => {
-            write_row(
-                out,
-                format,
-                &["lang", "form", "count", "docs"].map(str::to_owned),
-            )?;
+        (_, Some(separator)) => {
+            table::write_row(out, separator, ["lang", "form", "count", "docs"])?;
             for (lang, form, count, docs) in &rows {
                 let docs: Vec<String> = docs.iter().map(|(d, n)| format!("{d}={n}")).collect();
-                write_row(
+                table::write_row(
                     out,
-                    format,
-                    &[
+                    separator,
+                    [
                         lang.code().to_owned(),
                         form.clone(),
                         count.to_string(),
@@ -389,7 +369,7 @@ fn print_counts(out: &mut impl Write, lines: &[Line], format: Format) -> std::io
                 )?;
             }
         }
-        Format::Text => {
+        (_, None) => {
             let mut current = None;
             for (lang, form, count, docs) in &rows {
                 if current != Some(*lang) {

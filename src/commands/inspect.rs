@@ -10,7 +10,7 @@ use std::io::{BufWriter, Write};
 use serde::Serialize;
 use ushtil::model::{Block, Document, Lang, PerLang, RepairKind, Unit};
 
-use super::output::{ReportFormat, DIM, HEADER, SECTION};
+use super::output::{self, Format, DIM, HEADER, SECTION};
 use super::{Context, Status};
 
 #[derive(clap::Args)]
@@ -18,8 +18,8 @@ pub struct Args {
     /// A document id of the corpus, or the path of a text file.
     doc: String,
     /// Output format: text for reading, json for one JSON object.
-    #[arg(long, value_enum, default_value = "text")]
-    format: ReportFormat,
+    #[arg(long, default_value = "text", value_parser = output::text_or_json())]
+    format: Format,
     /// List every repair, not only how many of each kind.
     #[arg(long)]
     repairs: bool,
@@ -37,11 +37,11 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     let groups = paragraph_groups(&ushtil::build::aligned_units(&source, &document)?);
     let mut out = BufWriter::new(anstream::stdout().lock());
     match args.format {
-        ReportFormat::Json => {
+        Format::Json => {
             let json = DocumentJson::new(&document, groups);
             writeln!(out, "{}", serde_json::to_string(&json)?)?;
         }
-        ReportFormat::Text => print(&mut out, &document, &groups, &args)?,
+        _ => print(&mut out, &document, &groups, &args)?,
     }
     out.flush()?;
     Ok(Status::Found)

@@ -1,6 +1,7 @@
-//! Text for a terminal: the styles every command's text is printed in, the
-//! painter that marks matched words, and the printer of search hits. (Their
-//! JSON is `ushtil::view`'s; their tables `table`'s.)
+//! How a command prints: the one output format every command chooses once,
+//! the styles its text is printed in, the painter that marks matched words,
+//! and the printer of search hits. (JSON is `ushtil::view`'s; tables
+//! `table`'s.)
 
 use std::io::{self, Write};
 use std::ops::Range;
@@ -9,10 +10,42 @@ use anstyle::{AnsiColor, Style};
 use ushtil::model::{Lang, PerLang};
 use ushtil::search::Hit;
 
-#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ReportFormat {
+use super::table::Separator;
+
+/// What a command writes on standard output. Each command takes it once,
+/// as `--format`; one that prints no table takes only `text` or `json`
+/// ([`text_or_json`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug, clap::ValueEnum)]
+pub enum Format {
+    /// For reading.
     Text,
+    /// JSON Lines, for scripts: one object per line (the server's API
+    /// answers with the same objects).
     Json,
+    /// Tab-separated: a header, then one row per line of output.
+    Tsv,
+    /// Comma-separated, as Tsv.
+    Csv,
+}
+
+impl Format {
+    /// The separator of a table format; `None` for text and JSON.
+    pub fn table(self) -> Option<Separator> {
+        match self {
+            Format::Tsv => Some(Separator::Tab),
+            Format::Csv => Some(Separator::Comma),
+            Format::Text | Format::Json => None,
+        }
+    }
+}
+
+/// `--format` of a command that prints no table: `text` or `json`.
+pub fn text_or_json() -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(["text", "json"]).map(|s| match s.as_str() {
+        "json" => Format::Json,
+        _ => Format::Text,
+    })
 }
 
 /// A document's id.

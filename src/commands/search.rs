@@ -34,8 +34,8 @@ pub struct Args {
     limit: usize,
     /// Output format: text for reading (ending with how many units match),
     /// json for JSON Lines (one hit per line).
-    #[arg(long, value_enum, default_value = "text")]
-    format: output::ReportFormat,
+    #[arg(long, default_value = "text", value_parser = output::text_or_json())]
+    format: output::Format,
     /// Show every sentence group of a hit, not only those that match.
     #[arg(long)]
     full: bool,
@@ -65,15 +65,15 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     let (hits, total) = search::run_counted(&index, &query, args.limit)?;
     for hit in &hits {
         match args.format {
-            output::ReportFormat::Json => writeln!(
+            output::Format::Json => writeln!(
                 out,
                 "{}",
                 serde_json::to_string(&ushtil::view::UnitView::hit(hit))?
             )?,
-            output::ReportFormat::Text => output::print_hit(&mut out, hit, args.full)?,
+            _ => output::print_hit(&mut out, hit, args.full)?,
         }
     }
-    if args.format == output::ReportFormat::Text && !hits.is_empty() {
+    if args.format == output::Format::Text && !hits.is_empty() {
         let shown = match hits.len() < total {
             true => format!(", {} shown (-n shows more)", hits.len()),
             false => String::new(),

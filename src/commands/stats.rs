@@ -8,7 +8,8 @@ use std::io::{BufWriter, Write};
 use ushtil::model::Lang;
 use ushtil::stats::{Counts, LanguageCounts};
 
-use super::{output::ReportFormat, Context, Status};
+use super::output::{self, Format};
+use super::{Context, Status};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -16,8 +17,8 @@ pub struct Args {
     #[arg(long)]
     doc: Option<String>,
     /// Output format: text for reading, json for one JSON object.
-    #[arg(long, value_enum, default_value = "text")]
-    format: ReportFormat,
+    #[arg(long, default_value = "text", value_parser = output::text_or_json())]
+    format: Format,
 }
 
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
@@ -29,11 +30,11 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     let counts = ushtil::stats::count(&units);
     let mut out = BufWriter::new(anstream::stdout().lock());
     match args.format {
-        ReportFormat::Json => {
+        Format::Json => {
             let json = ushtil::view::CountsView::new(&counts);
             writeln!(out, "{}", serde_json::to_string(&json)?)?;
         }
-        ReportFormat::Text => print(&mut out, &counts)?,
+        _ => print(&mut out, &counts)?,
     }
     out.flush()?;
     Ok(Status::Found)
