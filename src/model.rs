@@ -403,6 +403,18 @@ pub struct Document {
     pub given: Vec<GivenGroup>,
 }
 
+impl Document {
+    /// The name of the file that holds `lang`'s text, where the document
+    /// is kept one file per language.
+    pub fn file_of(&self, lang: Option<Lang>) -> Option<&str> {
+        let lang = lang?;
+        self.versions
+            .iter()
+            .find(|v| v.lang == lang && v.file.is_some())
+            .and_then(|v| v.file.as_deref())
+    }
+}
+
 /// One aligned group as the source gives it: a row of a parallel table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GivenGroup {

@@ -1,5 +1,5 @@
-//! Views: what the commands' JSON holds (all but `inspect`'s, still typed in
-//! its command), as typed structs borrowed from the engine's results. The
+//! Views: what the commands' JSON holds, as typed structs borrowed from the
+//! engine's results. The
 //! command line prints them and the server sends them, so the two cannot
 //! drift; the engine's own types carry nothing meant for output.
 //!
@@ -13,7 +13,10 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use crate::concord::{Collocate, Line};
-use crate::model::{BlockKind, Lang, PerLang, Unit};
+use crate::model::{
+    BlockKind, Division, Document, Lang, Metadata, PerLang, Repair, Section, SourceFile, Table,
+    Unit, Version,
+};
 use crate::search::Hit;
 
 /// Values by language, in the order kk, ru, en, for the languages given
@@ -282,5 +285,122 @@ mod tests {
             serde_json::to_string(&row).unwrap(),
             r#"{"doc":"const-art1","unit":"u002","section":"body/front","group":1,"confidence":0.5,"kk":"1-бап","en":null,"sentences":{"kk":[0],"en":[]},"sentence_texts":{"kk":["1-бап"],"en":[]}}"#
         );
+    }
+}
+
+/// `inspect --format json`: a document as ingest read it — metadata,
+/// versions, files, blocks with their sentences, paragraph groups, repairs.
+#[derive(Serialize)]
+pub struct DocumentView<'a> {
+    pub doc: &'a str,
+    pub meta: &'a Metadata,
+    pub versions: &'a [Version],
+    /// The files read, each with the encoding it was in.
+    pub files: &'a [SourceFile],
+    pub blocks: Vec<BlockView<'a>>,
+    pub groups: Vec<GroupView>,
+    pub repairs: &'a [Repair],
+}
+
+#[derive(Serialize)]
+pub struct BlockView<'a> {
+    pub line: usize,
+    pub kind: BlockKind,
+    pub lang: Lang,
+    pub division: Division,
+    pub section: Section,
+    pub label: Option<&'a str>,
+    pub text: &'a str,
+    pub sentences: Vec<SentenceView<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table: Option<&'a Table>,
+    /// The file the block was read from, where the document is one file
+    /// per language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<&'a str>,
+    /// A language other than the three, where the block is plainly in one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub other_language: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct SentenceView<'a> {
+    pub lang: Lang,
+    pub text: &'a str,
+}
+
+/// One group of aligned body paragraphs.
+#[derive(Serialize)]
+pub struct GroupView {
+    pub unit: String,
+    /// `1-1-1`, `2-1-0`: paragraphs of kk, ru and en.
+    pub shape: String,
+    pub paragraphs: PerLang<usize>,
+    pub confidence: f32,
+    /// The opening words of the group, in the first language it has.
+    pub opening: String,
+}
+
+impl<'a> DocumentView<'a> {
+    /// The document, with the paragraph groups of its aligned `units`.
+    pub fn new(document: &'a Document, units: &[Unit]) -> Self {
+        DocumentView {
+            doc: &document.id,
+            meta: &document.meta,
+            versions: &document.versions,
+            files: &document.files,
+            blocks: document
+                .blocks
+                .iter()
+                .map(|b| BlockView {
+                    line: b.line,
+                    kind: b.kind,
+                    lang: b.lang,
+                    division: b.division,
+                    section: b.section,
+                    label: b.label.as_deref(),
+                    text: &b.text,
+                    sentences: b
+                        .sentences
+                        .iter()
+                        .map(|s| SentenceView {
+                            lang: s.lang,
+                            text: &s.text,
+                        })
+                        .collect(),
+                    table: b.table.as_ref(),
+                    file: document.file_of(b.file),
+                    other_language: b.other_language.as_deref(),
+                })
+                .collect(),
+            groups: units.iter().filter_map(GroupView::new).collect(),
+            repairs: &document.repairs,
+        }
+    }
+}
+
+impl GroupView {
+    /// A unit of body paragraphs as a group; `None` for any other unit.
+    fn new(unit: &Unit) -> Option<Self> {
+        let paragraphs = unit.paragraphs?;
+        let shape: Vec<String> = Lang::ALL
+            .iter()
+            .map(|&l| paragraphs.get(l).to_string())
+            .collect();
+        let opening = Lang::ALL
+            .iter()
+            .find_map(|&l| unit.text(l))
+            .unwrap_or_default()
+            .split_whitespace()
+            .take(8)
+            .collect::<Vec<_>>()
+            .join(" ");
+        Some(GroupView {
+            unit: unit.id.clone(),
+            shape: shape.join("-"),
+            paragraphs,
+            confidence: unit.confidence,
+            opening,
+        })
     }
 }

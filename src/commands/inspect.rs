@@ -7,8 +7,8 @@
 
 use std::io::{BufWriter, Write};
 
-use serde::Serialize;
-use ushtil::model::{Block, Document, Lang, PerLang, RepairKind, Unit};
+use ushtil::model::{Block, Document, RepairKind};
+use ushtil::view::{DocumentView, GroupView};
 
 use super::output::{self, Format, DIM, HEADER, SECTION};
 use super::{Context, Status};
@@ -34,57 +34,15 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     for warning in &document.warnings {
         eprintln!("ushtil: warning: {warning}");
     }
-    let groups = paragraph_groups(&ushtil::build::aligned_units(&source, &document)?);
+    let units = ushtil::build::aligned_units(&source, &document)?;
+    let json = DocumentView::new(&document, &units);
     let mut out = BufWriter::new(anstream::stdout().lock());
     match args.format {
-        Format::Json => {
-            let json = DocumentJson::new(&document, groups);
-            writeln!(out, "{}", serde_json::to_string(&json)?)?;
-        }
-        _ => print(&mut out, &document, &groups, &args)?,
+        Format::Json => writeln!(out, "{}", serde_json::to_string(&json)?)?,
+        _ => print(&mut out, &document, &json.groups, &args)?,
     }
     out.flush()?;
     Ok(Status::Found)
-}
-
-/// One group of aligned body paragraphs, as inspect shows it.
-#[derive(Serialize)]
-struct GroupJson {
-    unit: String,
-    /// `1-1-1`, `2-1-0`: paragraphs of kk, ru and en.
-    shape: String,
-    paragraphs: PerLang<usize>,
-    confidence: f32,
-    /// The opening words of the group, in the first language it has.
-    opening: String,
-}
-
-fn paragraph_groups(units: &[Unit]) -> Vec<GroupJson> {
-    units
-        .iter()
-        .filter_map(|unit| {
-            let paragraphs = unit.paragraphs?;
-            let shape: Vec<String> = Lang::ALL
-                .iter()
-                .map(|&l| paragraphs.get(l).to_string())
-                .collect();
-            let opening = Lang::ALL
-                .iter()
-                .find_map(|&l| unit.text(l))
-                .unwrap_or_default()
-                .split_whitespace()
-                .take(8)
-                .collect::<Vec<_>>()
-                .join(" ");
-            Some(GroupJson {
-                unit: unit.id.clone(),
-                shape: shape.join("-"),
-                paragraphs,
-                confidence: unit.confidence,
-                opening,
-            })
-        })
-        .collect()
 }
 
 /// The encoding the text was read in (`windows-1251`), or each file's where
@@ -112,7 +70,7 @@ fn encodings(document: &Document) -> String {
 fn print(
     out: &mut impl Write,
     document: &Document,
-    groups: &[GroupJson],
+    groups: &[GroupView],
     args: &Args,
 ) -> std::io::Result<()> {
     let meta = &document.meta;
@@ -176,7 +134,7 @@ fn print(
     for block in &document.blocks {
         if block.file != file {
             file = block.file;
-            if let Some(name) = file_name(document, file) {
+            if let Some(name) = document.file_of(file) {
                 writeln!(out, "{HEADER}{name}{HEADER:#}")?;
             }
         }
@@ -268,93 +226,4 @@ fn print_block(out: &mut impl Write, block: &Block, width: usize) -> std::io::Re
         section,
         block.sentences.len()
     )
-}
-
-/// The name of the file of a document kept one file per language that holds
-/// the given language's text.
-fn file_name(document: &Document, lang: Option<Lang>) -> Option<&str> {
-    let lang = lang?;
-    document
-        .versions
-        .iter()
-        .find(|v| v.lang == lang && v.file.is_some())
-        .and_then(|v| v.file.as_deref())
-}
-
-/// The document as JSON: metadata, versions, blocks without their words,
-/// paragraph groups, repairs.
-#[derive(Serialize)]
-struct DocumentJson<'a> {
-    doc: &'a str,
-    meta: &'a ushtil::model::Metadata,
-    versions: &'a [ushtil::model::Version],
-    /// The files read, each with the encoding it was in.
-    files: &'a [ushtil::model::SourceFile],
-    blocks: Vec<BlockJson<'a>>,
-    groups: Vec<GroupJson>,
-    repairs: &'a [ushtil::model::Repair],
-}
-
-#[derive(Serialize)]
-struct BlockJson<'a> {
-    line: usize,
-    kind: ushtil::model::BlockKind,
-    lang: ushtil::model::Lang,
-    division: ushtil::model::Division,
-    section: ushtil::model::Section,
-    label: Option<&'a str>,
-    text: &'a str,
-    sentences: Vec<SentenceJson<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    table: Option<&'a ushtil::model::Table>,
-    /// The file the block was read from, where the document is one file
-    /// per language.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    file: Option<&'a str>,
-    /// A language other than the three, where the block is plainly in one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    other_language: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct SentenceJson<'a> {
-    lang: ushtil::model::Lang,
-    text: &'a str,
-}
-
-impl<'a> DocumentJson<'a> {
-    fn new(document: &'a Document, groups: Vec<GroupJson>) -> Self {
-        DocumentJson {
-            doc: &document.id,
-            meta: &document.meta,
-            versions: &document.versions,
-            files: &document.files,
-            groups,
-            blocks: document
-                .blocks
-                .iter()
-                .map(|b| BlockJson {
-                    line: b.line,
-                    kind: b.kind,
-                    lang: b.lang,
-                    division: b.division,
-                    section: b.section,
-                    label: b.label.as_deref(),
-                    text: &b.text,
-                    sentences: b
-                        .sentences
-                        .iter()
-                        .map(|s| SentenceJson {
-                            lang: s.lang,
-                            text: &s.text,
-                        })
-                        .collect(),
-                    table: b.table.as_ref(),
-                    file: file_name(document, b.file),
-                    other_language: b.other_language.as_deref(),
-                })
-                .collect(),
-            repairs: &document.repairs,
-        }
-    }
 }
