@@ -18,6 +18,7 @@ pub mod lifecycle;
 pub mod model;
 mod parallel;
 pub mod search;
+mod spill;
 pub mod stats;
 pub mod text;
 pub mod translations;

@@ -39,6 +39,10 @@ pub enum SearchError {
     Filter { message: String },
     #[error(transparent)]
     Index(#[from] IndexError),
+    /// Writing the lines out, or ordering more of them than memory holds in
+    /// a temporary file.
+    #[error("ordering the lines")]
+    Lines(#[from] std::io::Error),
 }
 
 /// Deepest bracket nesting a query may have.

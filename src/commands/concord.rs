@@ -5,11 +5,10 @@
 //! for a spreadsheet. `--parallel` adds the aligned sentences of the other
 //! languages under each line.
 
-use std::collections::BTreeMap;
 use std::io::{BufWriter, Write};
-use std::ops::ControlFlow;
 
-use ushtil::concord::{self, Context as Around, Line};
+use ushtil::concord::order::{self, FormCount, Order, Position, Selection};
+use ushtil::concord::{Context as Around, Line};
 use ushtil::model::Lang;
 
 use super::output::{self, Format, COUNTERPART, DIM, MATCH};
@@ -38,7 +37,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "doc")]
     sort: SortBy,
     /// Sort by the word at this position: L1 is the first word to the left, R1 to the right (L1…L5, R1…R5).
-    #[arg(long, value_name = "POSITION", value_parser = parse_position, conflicts_with = "sort")]
+    #[arg(long, value_name = "POSITION", value_parser = Position::parse, conflicts_with = "sort")]
     sort_by: Option<Position>,
     /// Most lines to print.
     #[arg(long, short = 'n', value_parser = at_least_one)]
@@ -75,28 +74,6 @@ pub enum SortBy {
     Freq,
 }
 
-/// A context position: `L1`, `R2`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Position {
-    left: bool,
-    n: usize,
-}
-
-pub fn parse_position(s: &str) -> Result<Position, String> {
-    let error = || format!("{s:?} is no position: L1…L5 or R1…R5");
-    let mut chars = s.chars();
-    let left = match chars.next() {
-        Some('L' | 'l') => true,
-        Some('R' | 'r') => false,
-        _ => return Err(error()),
-    };
-    let n: usize = chars.as_str().parse().map_err(|_| error())?;
-    if !(1..=5).contains(&n) {
-        return Err(error());
-    }
-    Ok(Position { left, n })
-}
-
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     let index = context.open_index()?;
     let options = args.what.options(
@@ -105,9 +82,6 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     );
     let mut out = BufWriter::new(anstream::stdout().lock());
     let width = args.width.unwrap_or_else(super::compare::terminal_width);
-    // Lines in corpus order with nothing to sort, sample or count stream as found.
-    let streaming =
-        args.sort == SortBy::Doc && args.sort_by.is_none() && args.sample.is_none() && !args.count;
     if let Some(separator) = args.format.table() {
         if args.bom {
             table::write_bom(&mut out)?;
@@ -116,139 +90,58 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
             table::write_row(&mut out, separator, HEADER)?;
         }
     }
-    if streaming {
-        let mut printed = 0usize;
-        let mut failure = None;
-        concord::occurrences(&index, &args.what.query, &options, &mut |line| {
-            if let Err(e) = print_line(&mut out, &line, &args, width) {
-                failure = Some(e);
-                return ControlFlow::Break(());
-            }
-            printed += 1;
-            // Flushed line by line, so that the first shows at once on a large corpus.
-            let _ = out.flush();
-            if args.limit.is_some_and(|n| printed >= n) {
-                ControlFlow::Break(())
-            } else {
-                ControlFlow::Continue(())
-            }
-        })?;
-        if let Some(e) = failure {
-            return Err(e.into());
-        }
-        out.flush()?;
-        return Ok(if printed == 0 {
-            Status::NotFound
-        } else {
-            Status::Found
-        });
-    }
-    let mut lines = Vec::new();
-    concord::occurrences(&index, &args.what.query, &options, &mut |line| {
-        lines.push(line);
-        ControlFlow::Continue(())
-    })?;
-    if lines.is_empty() {
-        return Ok(Status::NotFound);
-    }
     if args.count {
-        print_counts(&mut out, &lines, args.format)?;
+        let counts = order::form_counts(&index, &args.what.query, &options)?;
+        if counts.is_empty() {
+            return Ok(Status::NotFound);
+        }
+        print_counts(&mut out, &counts, args.format)?;
         out.flush()?;
         return Ok(Status::Found);
     }
-    if let Some(n) = args.sample {
-        lines = sample(lines, n, args.seed);
-    }
-    sort(&mut lines, args.sort, args.sort_by);
-    for line in lines.iter().take(args.limit.unwrap_or(usize::MAX)) {
-        print_line(&mut out, line, &args, width)?;
-    }
+    let selection = Selection {
+        sample: args.sample.map(|n| (n, args.seed)),
+        limit: args.limit,
+    };
+    let ordered = order_of(args.sort, args.sort_by) != Order::Corpus || args.sample.is_some();
+    let found = order::arranged(
+        &index,
+        &args.what.query,
+        &options,
+        order_of(args.sort, args.sort_by),
+        selection,
+        &mut |line| {
+            let mut bytes = Vec::new();
+            print_line(&mut bytes, line, &args, width)?;
+            Ok(bytes)
+        },
+        &mut |bytes| {
+            out.write_all(bytes)?;
+            // Lines in corpus order are flushed as found, so that the first
+            // shows at once on a large corpus.
+            if !ordered {
+                out.flush()?;
+            }
+            Ok(())
+        },
+    )?;
     out.flush()?;
-    Ok(Status::Found)
+    Ok(if found == 0 {
+        Status::NotFound
+    } else {
+        Status::Found
+    })
 }
 
-/// A reproducible random sample of `n` lines, kept in corpus order.
-fn sample(lines: Vec<Line>, n: usize, seed: u64) -> Vec<Line> {
-    if n >= lines.len() {
-        return lines;
+/// The order `--sort` and `--sort-by` ask for.
+pub fn order_of(by: SortBy, position: Option<Position>) -> Order {
+    match (position, by) {
+        (Some(p), _) => Order::Word(p),
+        (None, SortBy::Left) => Order::Word(Position::L1),
+        (None, SortBy::Right) => Order::Word(Position::R1),
+        (None, SortBy::Freq) => Order::Frequency,
+        (None, SortBy::Doc) => Order::Corpus,
     }
-    // SplitMix64: small, and the same sample for the same seed on every machine.
-    let mut state = seed;
-    let mut next = move || {
-        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    };
-    // A partial Fisher–Yates shuffle of the indices picks n of them.
-    let mut indices: Vec<usize> = (0..lines.len()).collect();
-    for i in 0..n {
-        let j = i + (next() % (indices.len() - i) as u64) as usize;
-        indices.swap(i, j);
-    }
-    let mut chosen: Vec<usize> = indices[..n].to_vec();
-    chosen.sort_unstable();
-    let mut lines: Vec<Option<Line>> = lines.into_iter().map(Some).collect();
-    chosen.into_iter().filter_map(|i| lines[i].take()).collect()
-}
-
-pub fn sort(lines: &mut [Line], by: SortBy, position: Option<Position>) {
-    let position = position.or(match by {
-        SortBy::Left => Some(Position { left: true, n: 1 }),
-        SortBy::Right => Some(Position { left: false, n: 1 }),
-        _ => None,
-    });
-    if let Some(p) = position {
-        let key = |line: &Line| {
-            let words = if p.left {
-                &line.left_words
-            } else {
-                &line.right_words
-            };
-            let word = words.get(p.n - 1).map_or("", String::as_str);
-            collation_key(word, line.lang)
-        };
-        // Stable: lines with the same key stay in corpus order.
-        lines.sort_by_cached_key(key);
-        return;
-    }
-    if by == SortBy::Freq {
-        let mut frequency: BTreeMap<String, usize> = BTreeMap::new();
-        for line in lines.iter() {
-            *frequency.entry(line.keyword.to_lowercase()).or_default() += 1;
-        }
-        lines.sort_by_cached_key(|l| {
-            let form = l.keyword.to_lowercase();
-            (
-                std::cmp::Reverse(frequency[&form]),
-                collation_key(&form, l.lang),
-            )
-        });
-    }
-}
-
-/// The alphabets, in their order: a word sorts by its letters' places here.
-const KAZAKH: &str = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя";
-const RUSSIAN: &str = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя";
-const ENGLISH: &str = "abcdefghijklmnopqrstuvwxyz";
-
-/// A word's sort key in its language's alphabetical order, case ignored:
-/// Kazakh `ә` after `а`, `ғ` after `г`, `қ` after `к` …; letters outside the
-/// alphabet after it, in code point order.
-pub fn collation_key(word: &str, lang: Lang) -> Vec<u32> {
-    let alphabet = match lang {
-        Lang::Kk => KAZAKH,
-        Lang::Ru => RUSSIAN,
-        Lang::En => ENGLISH,
-    };
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match alphabet.chars().position(|a| a == c) {
-            Some(place) => place as u32,
-            None => 1000 + c as u32,
-        })
-        .collect()
 }
 
 const HEADER: [&str; 10] = [
@@ -322,48 +215,30 @@ fn print_line(out: &mut impl Write, line: &Line, args: &Args, width: usize) -> s
 }
 
 /// The forms that matched, how often in all, and in each document, per language.
-fn print_counts(out: &mut impl Write, lines: &[Line], format: Format) -> std::io::Result<()> {
-    let mut counts: BTreeMap<(Lang, String), BTreeMap<String, usize>> = BTreeMap::new();
-    for line in lines {
-        let docs = counts
-            .entry((line.lang, line.keyword.to_lowercase()))
-            .or_default();
-        *docs.entry(line.doc.clone()).or_default() += 1;
-    }
-    let mut rows: Vec<(Lang, String, usize, BTreeMap<String, usize>)> = counts
-        .into_iter()
-        .map(|((lang, form), docs)| (lang, form, docs.values().sum(), docs))
-        .collect();
-    rows.sort_by(|a, b| {
-        (a.0, std::cmp::Reverse(a.2), collation_key(&a.1, a.0)).cmp(&(
-            b.0,
-            std::cmp::Reverse(b.2),
-            collation_key(&b.1, b.0),
-        ))
-    });
+fn print_counts(out: &mut impl Write, rows: &[FormCount], format: Format) -> std::io::Result<()> {
     match (format, format.table()) {
         (Format::Json, _) => {
-            for (lang, form, count, docs) in &rows {
+            for row in rows {
                 let json = ushtil::view::FormCountView {
-                    lang: *lang,
-                    form,
-                    count: *count,
-                    docs,
+                    lang: row.lang,
+                    form: &row.form,
+                    count: row.count,
+                    docs: &row.docs,
                 };
                 writeln!(out, "{}", serde_json::to_string(&json)?)?;
             }
         }
         (_, Some(separator)) => {
             table::write_row(out, separator, ["lang", "form", "count", "docs"])?;
-            for (lang, form, count, docs) in &rows {
-                let docs: Vec<String> = docs.iter().map(|(d, n)| format!("{d}={n}")).collect();
+            for row in rows {
+                let docs: Vec<String> = row.docs.iter().map(|(d, n)| format!("{d}={n}")).collect();
                 table::write_row(
                     out,
                     separator,
                     [
-                        lang.code().to_owned(),
-                        form.clone(),
-                        count.to_string(),
+                        row.lang.code().to_owned(),
+                        row.form.clone(),
+                        row.count.to_string(),
                         docs.join(" "),
                     ],
                 )?;
@@ -371,90 +246,26 @@ fn print_counts(out: &mut impl Write, lines: &[Line], format: Format) -> std::io
         }
         (_, None) => {
             let mut current = None;
-            for (lang, form, count, docs) in &rows {
-                if current != Some(*lang) {
-                    let total: usize = rows.iter().filter(|r| r.0 == *lang).map(|r| r.2).sum();
-                    writeln!(out, "{lang}  {total} occurrences")?;
-                    current = Some(*lang);
+            for row in rows {
+                if current != Some(row.lang) {
+                    let total: usize = rows
+                        .iter()
+                        .filter(|r| r.lang == row.lang)
+                        .map(|r| r.count)
+                        .sum();
+                    writeln!(out, "{}  {total} occurrences", row.lang)?;
+                    current = Some(row.lang);
                 }
-                let docs: Vec<String> = docs.iter().map(|(d, n)| format!("{d} {n}")).collect();
+                let docs: Vec<String> = row.docs.iter().map(|(d, n)| format!("{d} {n}")).collect();
                 writeln!(
                     out,
-                    "  {count:>6}  {form:<24} {DIM}{}{DIM:#}",
+                    "  {:>6}  {:<24} {DIM}{}{DIM:#}",
+                    row.count,
+                    row.form,
                     docs.join(", ")
                 )?;
             }
         }
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn kazakh_letters_sort_in_kazakh_order() {
-        let mut words = vec![
-            "қазақ",
-            "көп",
-            "ғасыр",
-            "гүл",
-            "әке",
-            "ана",
-            "өмір",
-            "орын",
-            "ұлт",
-            "үй",
-            "іс",
-            "ыдыс",
-        ];
-        words.sort_by_key(|w| collation_key(w, Lang::Kk));
-        assert_eq!(
-            words,
-            [
-                "ана",
-                "әке",
-                "гүл",
-                "ғасыр",
-                "көп",
-                "қазақ",
-                "орын",
-                "өмір",
-                "ұлт",
-                "үй",
-                "ыдыс",
-                "іс"
-            ]
-        );
-    }
-
-    #[test]
-    fn russian_yo_sorts_after_ye() {
-        let mut words = vec!["ёлка", "ель", "жук"];
-        words.sort_by_key(|w| collation_key(w, Lang::Ru));
-        assert_eq!(words, ["ель", "ёлка", "жук"]);
-    }
-
-    #[test]
-    fn positions_read_as_antconc_writes_them() {
-        assert_eq!(parse_position("L1"), Ok(Position { left: true, n: 1 }));
-        assert_eq!(parse_position("R3"), Ok(Position { left: false, n: 3 }));
-        assert!(
-            parse_position("X1").is_err()
-                && parse_position("R9").is_err()
-                && parse_position("").is_err()
-                && parse_position("Л1").is_err()
-        );
-    }
-
-    #[test]
-    fn latin_words_in_a_kazakh_line_sort_after_the_kazakh_alphabet() {
-        let mut words = vec!["Bolshevik", "әке", "ана", "я"];
-        words.sort_by_key(|w| collation_key(w, Lang::Kk));
-        assert_eq!(words, ["ана", "әке", "я", "Bolshevik"]);
-        let mut words = vec!["zemstvo", "Alash", "élite"];
-        words.sort_by_key(|w| collation_key(w, Lang::En));
-        assert_eq!(words, ["Alash", "zemstvo", "élite"]);
-    }
 }

@@ -22,7 +22,6 @@
 
 use std::io::Read;
 use std::net::{IpAddr, SocketAddr};
-use std::ops::ControlFlow;
 use std::sync::Mutex;
 
 use anyhow::anyhow;
@@ -30,6 +29,7 @@ use serde::{Deserialize, Serialize};
 use tiny_http::{Header, Method, Request, Response};
 use ushtil::align::correct::{Correction, CorrectionError};
 use ushtil::build::CorrectError;
+use ushtil::concord::order::{Order, Position, Selection};
 use ushtil::concord::{self, Context as Around};
 use ushtil::model::{Lang, PerLang};
 use ushtil::search::{self, Filter};
@@ -423,12 +423,11 @@ fn api_concord(context: &Context, params: &[(String, String)]) -> Outcome {
     let index = context
         .open_index_now()
         .map_err(|e| (500, super::message(&e)))?;
-    let (by, position) = match param(params, "sort").unwrap_or("doc") {
-        s if s.starts_with(['L', 'R', 'l', 'r']) && s.len() == 2 => (
-            concord_command::SortBy::Doc,
-            Some(concord_command::parse_position(s).map_err(bad)?),
-        ),
-        s => (
+    let order = match param(params, "sort").unwrap_or("doc") {
+        s if s.starts_with(['L', 'R', 'l', 'r']) && s.len() == 2 => {
+            Order::Word(Position::parse(s).map_err(bad)?)
+        }
+        s => concord_command::order_of(
             concord_command::SortBy::from_str(s, true)
                 .map_err(|_| bad(format!("sort={s:?}: doc, left, right, freq or L1…R5")))?,
             None,
@@ -440,14 +439,24 @@ fn api_concord(context: &Context, params: &[(String, String)]) -> Outcome {
         context: Around::Words(8),
         filter: filter(params)?,
     };
-    let mut lines = Vec::new();
-    concord::occurrences(&index, q, &options, &mut |line| {
-        lines.push(line);
-        ControlFlow::Continue(())
-    })
+    let selection = Selection {
+        sample: None,
+        limit: Some(limit(params, 100)?),
+    };
+    // Each line as the CLI's `--format json` prints it, in the order asked.
+    let mut views: Vec<serde_json::Value> = Vec::new();
+    concord::order::arranged(
+        &index,
+        q,
+        &options,
+        order,
+        selection,
+        &mut |line| serde_json::to_vec(&view::LineView::new(line)).map_err(std::io::Error::other),
+        &mut |bytes| {
+            views.push(serde_json::from_slice(bytes)?);
+            Ok(())
+        },
+    )
     .map_err(bad)?;
-    concord_command::sort(&mut lines, by, position);
-    lines.truncate(limit(params, 100)?);
-    let views: Vec<view::LineView> = lines.iter().map(view::LineView::new).collect();
     Ok(json(&views))
 }

@@ -3,7 +3,10 @@
 //! languages and, where the alignment can tell, the counterpart word.
 //!
 //! Occurrences come in corpus order, one at a time, so a caller can print the
-//! first line before the last is found.
+//! first line before the last is found; [`order`] sorts, samples and counts
+//! them without keeping them.
+
+pub mod order;
 
 use std::collections::{BTreeMap, HashSet};
 use std::ops::{ControlFlow, Range};
