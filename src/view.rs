@@ -12,7 +12,8 @@ use std::ops::Range;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use crate::concord::{Collocate, Line};
+use crate::concord::collocates::Collocate;
+use crate::concord::Line;
 use crate::model::{
     BlockKind, Division, Document, Lang, Metadata, PerLang, Repair, Section, SourceFile, Table,
     Unit, Version,

@@ -287,6 +287,50 @@ fn collocates_are_scored_with_their_counts() {
 }
 
 #[test]
+fn a_name_spelt_in_two_scripts_is_one_collocate() {
+    // The English abstract writes Turgay four times with a Latin y and four
+    // times with a Cyrillic у (U+0443), as search reads them: one word.
+    let text = std::fs::read_to_string(repo("corpus/alash-constituent-assembly-1917.txt")).unwrap();
+    assert_eq!(
+        (
+            text.matches("Turgay").count(),
+            text.matches("Turga\u{443}").count()
+        ),
+        (4, 4)
+    );
+    let out = ushtil(
+        &repo("corpus"),
+        shared_index(),
+        &[
+            "collocates",
+            "district",
+            "--lang",
+            "en",
+            "--format",
+            "json",
+            "--min",
+            "1",
+            "-n",
+            "1000",
+        ],
+    );
+    let rows: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let turgay: Vec<&Value> = rows
+        .iter()
+        .filter(|r| ["turgay", "turga\u{443}"].contains(&r["collocate"].as_str().unwrap()))
+        .collect();
+    assert_eq!(turgay.len(), 1, "{turgay:?}");
+    assert_eq!(turgay[0]["collocate"], "turgay");
+    assert_eq!(
+        turgay[0]["frequency"], 8,
+        "both spellings counted in the corpus"
+    );
+}
+
+#[test]
 fn a_query_with_no_word_to_line_up_is_an_error() {
     // A negation alone finds units (search lists them) but no word in them.
     for query in ["-Алаш", "*"] {

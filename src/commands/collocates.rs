@@ -4,7 +4,8 @@
 
 use std::io::{BufWriter, Write};
 
-use ushtil::concord::{self, Context as Around};
+use ushtil::concord::collocates::{self, Collocate};
+use ushtil::concord::Context as Around;
 use ushtil::model::Lang;
 
 use super::output::{Format, HEADER};
@@ -44,9 +45,14 @@ enum Measure {
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     let index = context.open_index()?;
     let options = args.what.options(Around::Words(args.window as usize));
-    let mut found = concord::collocates(&index, &args.what.query, &options, args.window as usize)?;
-    found.retain(|c| c.together >= args.min);
-    let score = |c: &concord::Collocate| match args.measure {
+    let mut found = collocates::collocates(
+        &index,
+        &args.what.query,
+        &options,
+        args.window as usize,
+        args.min,
+    )?;
+    let score = |c: &Collocate| match args.measure {
         Measure::LogLikelihood => c.log_likelihood,
         Measure::LogDice => c.log_dice,
     };

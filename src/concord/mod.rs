@@ -6,6 +6,7 @@
 //! first line before the last is found; [`order`] sorts, samples and counts
 //! them without keeping them.
 
+pub mod collocates;
 pub mod order;
 
 use std::collections::{BTreeMap, HashSet};
@@ -71,14 +72,7 @@ pub fn occurrences(
     options: &Options,
     sink: &mut dyn FnMut(Line) -> ControlFlow<()>,
 ) -> Result<(), SearchError> {
-    let mut compiled = search::compile_with(index, query, &options.langs, options.exact)?;
-    compiled.restrict(index, &options.filter)?;
-    if !compiled.marks_words() {
-        return Err(SearchError::Query {
-            query: search::shortened(query),
-            message: "names no word, phrase or prefix to line up (a negation alone or * lists units: `ushtil search`)".to_owned(),
-        });
-    }
+    let compiled = compiled(index, query, options)?;
     let searcher = index.reader.searcher();
     let addresses = search::all_matches(index, &searcher, &compiled)?;
     // Units are read and cut into lines in batches, each shared among the
@@ -101,6 +95,24 @@ pub fn occurrences(
         batch = (batch * 2).min(2048);
     }
     Ok(())
+}
+
+/// The query compiled for the part of the corpus looked at; one that marks
+/// no word has nothing to line up.
+fn compiled(
+    index: &CorpusIndex,
+    query: &str,
+    options: &Options,
+) -> Result<search::CompiledQuery, SearchError> {
+    let mut compiled = search::compile_with(index, query, &options.langs, options.exact)?;
+    compiled.restrict(index, &options.filter)?;
+    if !compiled.marks_words() {
+        return Err(SearchError::Query {
+            query: search::shortened(query),
+            message: "names no word, phrase or prefix to line up (a negation alone or * lists units: `ushtil search`)".to_owned(),
+        });
+    }
+    Ok(compiled)
 }
 
 /// The concordance lines of the units at `addresses`, in their order.
@@ -300,122 +312,4 @@ fn counterpart_marks(
         }
     }
     marks
-}
-
-/// A word that occurs near the query's occurrences.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Collocate {
-    pub lang: Lang,
-    /// The word form, lower-cased.
-    pub word: String,
-    /// How often it stands within the window of an occurrence.
-    pub together: usize,
-    /// How often it stands in the corpus, in that language.
-    pub frequency: usize,
-    pub log_likelihood: f64,
-    pub log_dice: f64,
-}
-
-/// The words within `window` words of the occurrences of `query`, with the
-/// counts behind their scores: how often together, how often in all, and
-/// the node's own count and the corpus size in each language.
-pub fn collocates(
-    index: &CorpusIndex,
-    query: &str,
-    options: &Options,
-    window: usize,
-) -> Result<Vec<Collocate>, SearchError> {
-    let options = Options {
-        context: Context::Words(window),
-        ..options.clone()
-    };
-    let mut together: BTreeMap<(Lang, String), usize> = BTreeMap::new();
-    let mut nodes: PerLang<usize> = PerLang::default();
-    occurrences(index, query, &options, &mut |line| {
-        *nodes.get_mut(line.lang) += 1;
-        for word in line
-            .left_words
-            .iter()
-            .take(window)
-            .chain(line.right_words.iter().take(window))
-        {
-            *together
-                .entry((line.lang, word.to_lowercase()))
-                .or_default() += 1;
-        }
-        ControlFlow::Continue(())
-    })?;
-    let (frequencies, sizes) = word_frequencies(index, &options.langs, &options.filter)?;
-    let mut found = Vec::new();
-    for ((lang, word), o11) in together {
-        let frequency = frequencies
-            .get(&(lang, word.clone()))
-            .copied()
-            .unwrap_or(o11)
-            .max(o11);
-        let (n, f1) = (*sizes.get(lang) as f64, *nodes.get(lang) as f64);
-        let span = f1 * 2.0 * window as f64;
-        let log_dice = 14.0 + (2.0 * o11 as f64 / (f1 + frequency as f64)).log2();
-        found.push(Collocate {
-            lang,
-            log_likelihood: log_likelihood(o11 as f64, span, frequency as f64, n),
-            log_dice,
-            word,
-            together: o11,
-            frequency,
-        });
-    }
-    Ok(found)
-}
-
-/// Dunning's log-likelihood (G²) of a 2×2 table: `o11` co-occurrences, `row`
-/// words in the node's windows, `column` occurrences of the collocate, `n`
-/// words in all.
-pub fn log_likelihood(o11: f64, row: f64, column: f64, n: f64) -> f64 {
-    let o12 = (row - o11).max(0.0);
-    let o21 = (column - o11).max(0.0);
-    let o22 = (n - row - column + o11).max(0.0);
-    let cells = [
-        (o11, row * column / n),
-        (o12, row * (n - column) / n),
-        (o21, (n - row) * column / n),
-        (o22, (n - row) * (n - column) / n),
-    ];
-    2.0 * cells
-        .iter()
-        .filter(|(o, e)| *o > 0.0 && *e > 0.0)
-        .map(|(o, e)| o * (o / e).ln())
-        .sum::<f64>()
-}
-
-/// How often each word form occurs, by language and form.
-type WordCounts = BTreeMap<(Lang, String), usize>;
-
-/// How often each word form occurs in the corpus (the part `filter` keeps),
-/// per language, and how many words each language has.
-fn word_frequencies(
-    index: &CorpusIndex,
-    langs: &[Lang],
-    filter: &search::Filter,
-) -> Result<(WordCounts, PerLang<usize>), SearchError> {
-    let mut counts = BTreeMap::new();
-    let mut sizes = PerLang::<usize>::default();
-    let units = match filter
-        .query(index)
-        .map_err(|message| SearchError::Filter { message })?
-    {
-        Some(kept) => index.units_matching(kept.as_ref())?,
-        None => index.units()?,
-    };
-    for unit in units {
-        for &lang in langs {
-            if let Some(text) = unit.text(lang) {
-                for (_, word) in cutter::words(text) {
-                    *counts.entry((lang, word.to_lowercase())).or_default() += 1;
-                    *sizes.get_mut(lang) += 1;
-                }
-            }
-        }
-    }
-    Ok((counts, sizes))
 }
