@@ -6,12 +6,13 @@
 //! and the Russian and English ones give lemmas (every likely reading of an
 //! ambiguous form, at one position) where a stemmer gives a stem.
 
-use tantivy::tokenizer::{LowerCaser, TextAnalyzer, Token, TokenizerManager};
+use tantivy::tokenizer::{LowerCaser, TextAnalyzer, Token, Tokenizer, TokenizerManager};
 
 use super::filters::{
     EnglishLemmas, KazakhLatin, KazakhStem, MapFilter, Nfc, ReadingsFilter, RussianLemmas,
     ScriptFold,
 };
+use super::memo::{Memo, OneToken};
 use super::tokenizer::WordTokenizer;
 use crate::model::Lang;
 
@@ -31,8 +32,19 @@ impl Analyzer {
         }
     }
 
+    /// The analyzer: the words of a text, each through the filters once per
+    /// distinct word ([`Memo`]).
     pub fn build(self) -> TextAnalyzer {
-        let words = TextAnalyzer::builder(WordTokenizer::default())
+        TextAnalyzer::builder(WordTokenizer::default())
+            .filter(Memo {
+                word: self.chain(OneToken::default()),
+            })
+            .build()
+    }
+
+    /// The filters over the tokens of `words`.
+    fn chain<T: Tokenizer>(self, words: T) -> TextAnalyzer {
+        let words = TextAnalyzer::builder(words)
             .filter(MapFilter(Nfc))
             .filter(MapFilter(ScriptFold))
             .filter(LowerCaser);
@@ -142,6 +154,43 @@ pub fn first_terms(analyzer: Analyzer, text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn remembered_words_give_the_tokens_of_the_filters_run_on_every_word() {
+        // Real text in the three languages and in Latin Kazakh: the test
+        // documents of ingest and the bundled article.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = Vec::new();
+        for folder in ["tests/data/docs", "corpus"] {
+            for entry in std::fs::read_dir(root.join(folder)).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|x| x == "txt") {
+                    texts.push(std::fs::read_to_string(&path).unwrap());
+                }
+            }
+        }
+        assert!(texts.len() > 20);
+        let fields = |t: &Token| (t.text.clone(), t.offset_from, t.offset_to, t.position);
+        for analyzer in Lang::ALL
+            .map(Analyzer::Stem)
+            .into_iter()
+            .chain([Analyzer::Form])
+        {
+            let (mut remembered, mut plain) =
+                (analyzer.build(), analyzer.chain(WordTokenizer::default()));
+            let mut tokens = 0;
+            for text in &texts {
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                remembered
+                    .token_stream(text)
+                    .process(&mut |t| a.push(fields(t)));
+                plain.token_stream(text).process(&mut |t| b.push(fields(t)));
+                assert_eq!(a, b, "{analyzer:?}");
+                tokens += a.len();
+            }
+            assert!(tokens > 10_000, "{analyzer:?}: {tokens}");
+        }
+    }
 
     fn terms(analyzer: Analyzer, text: &str) -> Vec<String> {
         analyze(analyzer, text)

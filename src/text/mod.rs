@@ -8,6 +8,7 @@ pub mod filters;
 pub mod fold;
 pub mod kazakh;
 pub mod latin;
+pub mod memo;
 pub mod names;
 pub mod russian;
 pub mod tokenizer;
