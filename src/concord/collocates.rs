@@ -8,7 +8,9 @@
 //! in the corpus comes from the index, its postings of the word-form field,
 //! where every unit was read and cut once.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use tantivy::postings::Postings;
 use tantivy::schema::IndexRecordOption;
@@ -56,7 +58,7 @@ pub fn collocates(
     let parts = crate::parallel::in_parts(&addresses, threads, |part| {
         windows(index, &searcher, &compiled, &options.langs, window, part)
     });
-    let mut together = Near::new();
+    let mut together = Near::default();
     let mut nodes = PerLang::<usize>::default();
     for part in parts {
         let (near, counted) = part?;
@@ -109,7 +111,7 @@ fn windows(
     window: usize,
     addresses: &[DocAddress],
 ) -> Result<(Near, PerLang<usize>), SearchError> {
-    let mut near = Near::new();
+    let mut near = Near::default();
     let mut nodes = PerLang::<usize>::default();
     for &address in addresses {
         let unit = index.unit_at(searcher, address)?;

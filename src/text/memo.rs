@@ -10,8 +10,7 @@
 //! [`TermMap`]: super::filters::TermMap
 //! [`TermReadings`]: super::filters::TermReadings
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap as HashMap;
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
 
 /// How many words are remembered before the memory is emptied and filled
@@ -33,7 +32,7 @@ impl TokenFilter for Memo {
         MemoTokenizer {
             inner,
             word: self.word,
-            terms: HashMap::new(),
+            terms: HashMap::default(),
             pending: Vec::new(),
         }
     }
@@ -54,7 +53,7 @@ impl<T: Clone> Clone for MemoTokenizer<T> {
         MemoTokenizer {
             inner: self.inner.clone(),
             word: self.word.clone(),
-            terms: HashMap::new(),
+            terms: HashMap::default(),
             pending: Vec::new(),
         }
     }
