@@ -314,7 +314,7 @@ impl IndexWriting {
     /// Opens the live generation of `dir` to replace the units of the
     /// documents `replaced` (changed or gone from the corpus).
     pub fn update(dir: &Path, replaced: &[String]) -> Result<Self, IndexError> {
-        let (path, index, fields) = open_live(dir)?;
+        let (path, index, fields) = open_live(dir, false)?;
         let writer = writer(&index, &path)?;
         for doc in replaced {
             writer.delete_term(Term::from_field_text(fields.doc, doc));
@@ -410,13 +410,13 @@ impl Drop for IndexWriting {
 }
 
 /// The live generation of `dir`: its folder, the tantivy index with ushtil's
-/// analyzers registered, and its fields.
-fn open_live(dir: &Path) -> Result<(PathBuf, Index, Fields), IndexError> {
+/// analyzers registered, and its fields; `reading`: to search, not to write.
+fn open_live(dir: &Path, reading: bool) -> Result<(PathBuf, Index, Fields), IndexError> {
     let path = live_generation(dir).ok_or_else(|| IndexError::Damaged {
         path: dir.to_owned(),
         message: "no index here yet (run `ushtil build`)".to_owned(),
     })?;
-    let folder = directory::GenerationFolder::open(&path).map_err(tantivy_error(&path))?;
+    let folder = directory::GenerationFolder::open(&path, reading).map_err(tantivy_error(&path))?;
     let index = Index::open(folder).map_err(tantivy_error(&path))?;
     text::register(index.tokenizers());
     let fields = Fields::of(&index.schema()).ok_or_else(|| IndexError::Damaged {
@@ -598,7 +598,7 @@ impl CorpusIndex {
         let mut tries = 0;
         let (path, index, fields, reader) = loop {
             let live = live_generation(dir);
-            let opened = open_live(dir).and_then(|(path, index, fields)| {
+            let opened = open_live(dir, true).and_then(|(path, index, fields)| {
                 let reader = index.reader().map_err(tantivy_error(&path))?;
                 Ok((path, index, fields, reader))
             });
