@@ -203,15 +203,7 @@ pub fn chosen_places(total: u64, size: usize, seed: u64) -> HashSet<u64> {
     if size as u64 >= total {
         return (0..total).collect();
     }
-    // SplitMix64: small, and the same sample for the same seed on every machine.
-    let mut state = seed;
-    let mut next = move || {
-        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    };
+    let mut next = split_mix(seed);
     let mut swapped: HashMap<u64, u64> = HashMap::new();
     for i in 0..size as u64 {
         let j = i + next() % (total - i);
@@ -221,6 +213,18 @@ pub fn chosen_places(total: u64, size: usize, seed: u64) -> HashSet<u64> {
         swapped.insert(j, at_i);
     }
     (0..size as u64).map(|i| swapped[&i]).collect()
+}
+
+/// SplitMix64: small, and the same numbers for the same seed on every machine.
+fn split_mix(seed: u64) -> impl FnMut() -> u64 {
+    let mut state = seed;
+    move || {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
 }
 
 /// The sort key of a line by the word at `position` (none sorts first).
@@ -431,14 +435,7 @@ mod tests {
     fn a_sample_is_the_partial_shuffle_of_every_place() {
         // The same places as a shuffle of the whole list of places would give.
         let (total, size, seed) = (1000u64, 37usize, 42u64);
-        let mut state = seed;
-        let mut next = move || {
-            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-            let mut z = state;
-            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            z ^ (z >> 31)
-        };
+        let mut next = split_mix(seed);
         let mut places: Vec<u64> = (0..total).collect();
         for i in 0..size {
             let j = i + (next() % (places.len() - i) as u64) as usize;
