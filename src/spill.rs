@@ -78,15 +78,15 @@ impl Sorter {
     }
 
     /// Hands the records to `sink` in key order (ties in the order they
-    /// came), until it says stop.
+    /// came), until it says stop or fails.
     pub fn finish<F>(mut self, mut sink: F) -> io::Result<()>
     where
-        F: FnMut(&[u8], &[u8]) -> ControlFlow<()>,
+        F: FnMut(&[u8], &[u8]) -> io::Result<ControlFlow<()>>,
     {
         if self.runs.is_empty() {
             self.held.sort_unstable();
             for record in &self.held {
-                if sink(&record.key, &record.payload).is_break() {
+                if sink(&record.key, &record.payload)?.is_break() {
                     break;
                 }
             }
@@ -108,7 +108,7 @@ impl Sorter {
             }
         }
         while let Some(std::cmp::Reverse((record, i))) = heap.pop() {
-            if sink(&record.key, &record.payload).is_break() {
+            if sink(&record.key, &record.payload)?.is_break() {
                 break;
             }
             if let Some(next) = read_record(&mut runs[i])? {
@@ -219,7 +219,7 @@ mod tests {
         sorter
             .finish(|_, payload| {
                 out.push(String::from_utf8(payload.to_vec()).unwrap());
-                ControlFlow::Continue(())
+                Ok(ControlFlow::Continue(()))
             })
             .unwrap();
         out

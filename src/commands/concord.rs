@@ -103,12 +103,13 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
         sample: args.sample.map(|n| (n, args.seed)),
         limit: args.limit,
     };
-    let ordered = order_of(args.sort, args.sort_by) != Order::Corpus || args.sample.is_some();
+    let order = order_of(args.sort, args.sort_by);
+    let ordered = order != Order::Corpus || args.sample.is_some();
     let found = order::arranged(
         &index,
         &args.what.query,
         &options,
-        order_of(args.sort, args.sort_by),
+        order,
         selection,
         &mut |line| {
             let mut bytes = Vec::new();

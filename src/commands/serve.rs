@@ -110,6 +110,9 @@ fn header(name: &str, value: &str) -> Header {
     Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("a valid header")
 }
 
+/// The type of every JSON answer.
+const JSON: &str = "application/json; charset=utf-8";
+
 fn with_type(body: Vec<u8>, status: u16, content_type: &str) -> Answer {
     Response::from_data(body)
         .with_status_code(status)
@@ -120,7 +123,7 @@ fn with_type(body: Vec<u8>, status: u16, content_type: &str) -> Answer {
 
 fn json(value: &impl Serialize) -> Answer {
     let body = serde_json::to_vec(value).expect("views serialise");
-    with_type(body, 200, "application/json; charset=utf-8")
+    with_type(body, 200, JSON)
 }
 
 /// A refusal: its status and a one-line message, as JSON.
@@ -130,7 +133,7 @@ fn refused(status: u16, message: &str) -> Answer {
         serde_json::Value::from(message),
     )]))
     .expect("a message serialises");
-    with_type(body, status, "application/json; charset=utf-8")
+    with_type(body, status, JSON)
 }
 
 /// What every worker answers with.
@@ -443,8 +446,8 @@ fn api_concord(context: &Context, params: &[(String, String)]) -> Outcome {
         sample: None,
         limit: Some(limit(params, 100)?),
     };
-    // Each line as the CLI's `--format json` prints it, in the order asked.
-    let mut views: Vec<serde_json::Value> = Vec::new();
+    // An array of the lines as the CLI's `--format json` prints them, in the order asked.
+    let mut body = vec![b'['];
     concord::order::arranged(
         &index,
         q,
@@ -452,11 +455,15 @@ fn api_concord(context: &Context, params: &[(String, String)]) -> Outcome {
         order,
         selection,
         &mut |line| serde_json::to_vec(&view::LineView::new(line)).map_err(std::io::Error::other),
-        &mut |bytes| {
-            views.push(serde_json::from_slice(bytes)?);
+        &mut |line| {
+            if body.len() > 1 {
+                body.push(b',');
+            }
+            body.extend_from_slice(line);
             Ok(())
         },
     )
     .map_err(bad)?;
-    Ok(json(&views))
+    body.push(b']');
+    Ok(with_type(body, 200, JSON))
 }

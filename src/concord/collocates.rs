@@ -69,12 +69,14 @@ pub fn collocates(
             *nodes.get_mut(lang) += counted.get(lang);
         }
     }
-    together.retain(|_, n| *n >= min_together.max(1));
-    let words: Vec<(Lang, String)> = together.keys().cloned().collect();
+    let words: Vec<((Lang, String), usize)> = together
+        .into_iter()
+        .filter(|(_, n)| *n >= min_together.max(1))
+        .collect();
     let kept = kept_units(index, &searcher, &options.filter)?;
     let parts = crate::parallel::in_parts(&words, threads, |part| {
         part.iter()
-            .map(|(lang, word)| corpus_frequency(index, &searcher, kept.as_ref(), *lang, word))
+            .map(|((lang, word), _)| corpus_frequency(index, &searcher, kept.as_ref(), *lang, word))
             .collect::<Result<Vec<usize>, SearchError>>()
     });
     let mut frequencies = Vec::with_capacity(words.len());
@@ -83,8 +85,7 @@ pub fn collocates(
     }
     let sizes = corpus_sizes(index, &searcher, kept.as_ref(), &options.langs)?;
     let mut found = Vec::with_capacity(words.len());
-    for ((lang, word), frequency) in words.into_iter().zip(frequencies) {
-        let o11 = together[&(lang, word.clone())];
+    for (((lang, word), o11), frequency) in words.into_iter().zip(frequencies) {
         // A word seen in a window stands in the corpus at least that often.
         let frequency = frequency.max(o11);
         let (n, f1) = (*sizes.get(lang) as f64, *nodes.get(lang) as f64);

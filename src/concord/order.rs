@@ -93,19 +93,17 @@ pub fn arranged(
         })
     };
     let mut found = 0u64;
-    let mut failure: Option<io::Error> = None;
     // Runs `occurrences`, handing each line to `each` until it fails or stops.
     let mut each_line = |each: &mut dyn FnMut(&Line) -> io::Result<ControlFlow<()>>| {
+        let mut failure = None;
         occurrences(index, query, options, &mut |line| {
             found += 1;
-            match each(&line) {
-                Ok(flow) => flow,
-                Err(e) => {
-                    failure = Some(e);
-                    ControlFlow::Break(())
-                }
-            }
-        })
+            each(&line).unwrap_or_else(|e| {
+                failure = Some(e);
+                ControlFlow::Break(())
+            })
+        })?;
+        failure.map_or(Ok(()), |e| Err(SearchError::Lines(e)))
     };
     match (order, selection.sample) {
         // Nothing to order or choose: each line goes out as found.
@@ -118,22 +116,26 @@ pub fn arranged(
                 sorter.push(word_key(line, position), render(line)?)?;
                 Ok(ControlFlow::Continue(()))
             })?;
-            fail(failure.take())?;
-            sorter.finish(|_, bytes| flow(give(bytes), &mut failure))?;
+            sorter.finish(|_, bytes| give(bytes))?;
         }
         // The key is known once every line is counted, or the sample chosen:
         // lines are written down first and read back.
         (order, sample) => {
             let mut spill = Spill::new()?;
+            // How often each form occurs, whatever its language.
+            let mut frequency: HashMap<String, u64> = HashMap::new();
             each_line(&mut |line| {
                 let key = match order {
                     Order::Word(position) => word_key(line, position),
-                    _ => form_record(line),
+                    _ => {
+                        let form = line.keyword.to_lowercase();
+                        *frequency.entry(form.clone()).or_default() += 1;
+                        form_record(line.lang, &form)
+                    }
                 };
                 spill.push(&key, &render(line)?)?;
                 Ok(ControlFlow::Continue(()))
             })?;
-            fail(failure.take())?;
             let chosen: Option<HashSet<u64>> =
                 sample.map(|(size, seed)| chosen_places(spill.len(), size, seed));
             let kept = |place: u64| chosen.as_ref().is_none_or(|c| c.contains(&place));
@@ -150,18 +152,20 @@ pub fn arranged(
                         }
                         Ok(ControlFlow::Continue(()))
                     })?;
-                    sorter.finish(|_, bytes| flow(give(bytes), &mut failure))?;
+                    sorter.finish(|_, bytes| give(bytes))?;
                 }
                 Order::Frequency => {
-                    // Counted over the lines kept, whatever their language.
-                    let mut frequency: HashMap<String, u64> = HashMap::new();
-                    spill.replay(|place, key, _| {
-                        if kept(place) {
-                            let (_, form) = read_form_record(key);
-                            *frequency.entry(form.to_owned()).or_default() += 1;
-                        }
-                        Ok(ControlFlow::Continue(()))
-                    })?;
+                    // Of a sample, the forms are counted among the lines kept.
+                    if chosen.is_some() {
+                        frequency.clear();
+                        spill.replay(|place, key, _| {
+                            if kept(place) {
+                                let (_, form) = read_form_record(key);
+                                *frequency.entry(form.to_owned()).or_default() += 1;
+                            }
+                            Ok(ControlFlow::Continue(()))
+                        })?;
+                    }
                     let mut sorter = Sorter::new(DEFAULT_BOUND);
                     spill.replay(|place, key, bytes| {
                         if kept(place) {
@@ -172,28 +176,12 @@ pub fn arranged(
                         }
                         Ok(ControlFlow::Continue(()))
                     })?;
-                    sorter.finish(|_, bytes| flow(give(bytes), &mut failure))?;
+                    sorter.finish(|_, bytes| give(bytes))?;
                 }
             }
         }
     }
-    fail(failure)?;
     Ok(found)
-}
-
-/// A sink's outcome as a merge's flow, keeping the error to report.
-fn flow(outcome: io::Result<ControlFlow<()>>, failure: &mut Option<io::Error>) -> ControlFlow<()> {
-    outcome.unwrap_or_else(|e| {
-        *failure = Some(e);
-        ControlFlow::Break(())
-    })
-}
-
-fn fail(failure: Option<io::Error>) -> Result<(), SearchError> {
-    match failure {
-        Some(e) => Err(SearchError::Lines(e)),
-        None => Ok(()),
-    }
 }
 
 /// The places of a sample of `size` among `total` lines: a partial
@@ -238,9 +226,9 @@ fn word_key(line: &Line, position: Position) -> Vec<u8> {
 }
 
 /// What a line's order by frequency needs: its language and keyword form.
-fn form_record(line: &Line) -> Vec<u8> {
-    let mut record = vec![line.lang as u8];
-    record.extend(line.keyword.to_lowercase().as_bytes());
+fn form_record(lang: Lang, form: &str) -> Vec<u8> {
+    let mut record = vec![lang as u8];
+    record.extend(form.as_bytes());
     record
 }
 

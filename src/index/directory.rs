@@ -52,7 +52,8 @@ impl GenerationFolder {
 }
 
 /// A file read a range at a time. The generation's files are never written
-/// again once committed, so what it reads stays what was written.
+/// again once committed, so what it reads stays what was written. (tantivy's
+/// own `WrapFile`, not exported by it, also refuses an empty range.)
 #[derive(Debug)]
 struct ReadAt {
     file: File,
