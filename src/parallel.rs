@@ -18,18 +18,20 @@ pub fn in_parts<T: Sync, R: Send>(
         return vec![work(items)];
     }
     let work = &work;
+    let (first, rest) = items.split_at(size);
     std::thread::scope(|scope| {
-        let workers: Vec<_> = items
+        let workers: Vec<_> = rest
             .chunks(size)
             .map(|part| scope.spawn(move || work(part)))
             .collect();
-        workers
-            .into_iter()
-            .map(|w| {
-                w.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
+        // The calling thread's part: what it has built already (an
+        // analyzer, a stemmer) it need not build again on a new thread.
+        let mut results = vec![work(first)];
+        results.extend(workers.into_iter().map(|w| {
+            w.join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        }));
+        results
     })
 }
 

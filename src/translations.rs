@@ -48,6 +48,25 @@ const WITH: f64 = 0.5;
 /// Of the groups without the word, the most a translation may stand in.
 const WITHOUT: f64 = 0.2;
 
+/// The aligned sentence groups of a unit, each with its sentences' terms.
+fn sentence_groups(unit: &crate::model::Unit) -> Vec<Group> {
+    unit.links
+        .iter()
+        .map(|link| Group {
+            terms: PerLang::from_fn(|l| {
+                let passage = unit.passages.get(l).as_ref()?;
+                let text = passage.slice(link.sentences.get(l))?;
+                Some(
+                    words(Analyzer::Stem(l), text)
+                        .into_iter()
+                        .flat_map(|w| w.terms)
+                        .collect::<HashSet<String>>(),
+                )
+            }),
+        })
+        .collect()
+}
+
 /// One aligned sentence group: the terms of each language's sentences.
 struct Group {
     terms: PerLang<Option<HashSet<String>>>,
@@ -80,22 +99,18 @@ pub fn counterparts(
             &TopDocs::with_limit(SAMPLE).order_by_score(),
         )
         .map_err(tantivy_error(&index.path))?;
+    // Read on every core: each unit is a block of the store to decompress.
+    // (Cut on one: a thread's analyzers remember the words they have cut,
+    // and the sample's units share most of theirs.)
+    let addresses: Vec<_> = top.into_iter().map(|(_, address)| address).collect();
+    let parts = crate::parallel::in_parts(&addresses, crate::parallel::cores(), |part| {
+        part.iter()
+            .map(|&address| index.unit_at(searcher, address))
+            .collect::<Vec<_>>()
+    });
     let mut groups = Vec::new();
-    for (_, address) in top {
-        let unit = index.unit_at(searcher, address)?;
-        for link in &unit.links {
-            let terms = PerLang::from_fn(|l| {
-                let passage = unit.passages.get(l).as_ref()?;
-                let text = passage.slice(link.sentences.get(l))?;
-                Some(
-                    words(Analyzer::Stem(l), text)
-                        .into_iter()
-                        .flat_map(|w| w.terms)
-                        .collect::<HashSet<String>>(),
-                )
-            });
-            groups.push(Group { terms });
-        }
+    for unit in parts.into_iter().flatten() {
+        groups.extend(sentence_groups(&unit?));
     }
     let mut common = Commonness::new(index, searcher);
     let query: HashSet<&str> = stems.iter().map(String::as_str).collect();

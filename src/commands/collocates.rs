@@ -43,6 +43,7 @@ enum Measure {
 }
 
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
+    ushtil::text::russian::load_ahead();
     let index = context.open_index()?;
     let options = args.what.options(Around::Words(args.window as usize));
     let mut found = collocates::collocates(

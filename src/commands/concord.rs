@@ -75,6 +75,7 @@ pub enum SortBy {
 }
 
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
+    ushtil::text::russian::load_ahead();
     let index = context.open_index()?;
     let options = args.what.options(
         args.chars

@@ -47,6 +47,7 @@ pub struct Args {
 }
 
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
+    ushtil::text::russian::load_ahead();
     let index = context.open_index()?;
     let langs = args.lang.map_or(Lang::ALL.to_vec(), |lang| vec![lang]);
     let mut query = search::compile(&index, &args.query, &langs)?;

@@ -8,22 +8,50 @@
 //! `left`) is given all of them, most likely first, so that a search for
 //! either finds it.
 
-use std::collections::HashMap;
-use std::sync::LazyLock;
-
 use rust_stemmers::{Algorithm, Stemmer};
 
-/// Each form of the list with its lemmas, most likely first.
-static LEMMAS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
-    super::table_rows(include_str!("data/english-lemmas.tsv"))
-        .map(|row| {
-            let (form, lemmas) = row
-                .split_once('\t')
-                .expect("data/english-lemmas.tsv: a row is `form<TAB>lemmas`");
-            (form, lemmas.split(' ').collect())
-        })
-        .collect()
-});
+/// The list: its rows, `form<TAB>lemmas`, after a block of `#` comments,
+/// sorted by form (as `scripts/english-lemmas.py` writes them, and a test
+/// checks). A form is found by binary search in the text as it is: a search
+/// that reads a few words parses no table of 70,000 rows first.
+const LIST: &str = include_str!("data/english-lemmas.tsv");
+
+/// The rows of the list, the comments before them left out.
+fn rows() -> &'static str {
+    let mut at = 0;
+    while LIST[at..].starts_with('#') {
+        at += LIST[at..].find('\n').map_or(LIST.len() - at, |n| n + 1);
+    }
+    &LIST[at..]
+}
+
+/// The form of a row.
+fn form(row: &str) -> &str {
+    row.split_once('\t')
+        .expect("data/english-lemmas.tsv: a row is `form<TAB>lemmas`")
+        .0
+}
+
+/// The lemmas the list gives `word`, most likely first: the row found by
+/// halving the rows' bytes, each cut moved back to the start of its row.
+fn lemmas(word: &str) -> Option<std::str::Split<'static, char>> {
+    let rows = rows();
+    // Every row starting before `low` has a smaller form, every row
+    // starting at `high` or after a larger one.
+    let (mut low, mut high) = (0, rows.len());
+    while low < high {
+        let middle = low + (high - low) / 2;
+        let start = rows[..middle].rfind('\n').map_or(0, |n| n + 1).max(low);
+        let end = rows[start..].find('\n').map_or(rows.len(), |n| start + n);
+        let row = &rows[start..end];
+        match form(row).cmp(word) {
+            std::cmp::Ordering::Less => low = end + 1,
+            std::cmp::Ordering::Greater => high = start,
+            std::cmp::Ordering::Equal => return Some(row[word.len() + 1..].split(' ')),
+        }
+    }
+    None
+}
 
 /// The readings of a lower-cased English word, most likely first, written
 /// into `out` (cleared first): its lemmas if the list knows it, else its
@@ -35,8 +63,8 @@ pub fn readings_into(word: &str, out: &mut Vec<String>) {
         .iter()
         .find_map(|ending| word.strip_suffix(ending))
         .unwrap_or(word);
-    match LEMMAS.get(word) {
-        Some(lemmas) => out.extend(lemmas.iter().map(|l| (*l).to_owned())),
+    match lemmas(word) {
+        Some(lemmas) => out.extend(lemmas.map(str::to_owned)),
         None => {
             thread_local! {
                 static STEMMER: Stemmer = Stemmer::create(Algorithm::English);
@@ -54,6 +82,29 @@ mod tests {
         let mut out = Vec::new();
         readings_into(word, &mut out);
         out
+    }
+
+    #[test]
+    fn the_list_is_sorted_by_form_and_lists_each_form_once() {
+        let rows: Vec<&str> = rows().lines().collect();
+        assert!(rows.len() > 50_000);
+        for pair in rows.windows(2) {
+            assert!(
+                form(pair[0]) < form(pair[1]),
+                "{:?} before {:?}",
+                pair[0],
+                pair[1]
+            );
+        }
+    }
+
+    #[test]
+    fn every_form_of_the_list_is_found() {
+        for row in rows().lines() {
+            let lemmas: Vec<&str> = lemmas(form(row)).unwrap().collect();
+            assert_eq!(lemmas.join(" "), row.split_once('\t').unwrap().1, "{row}");
+        }
+        assert!(lemmas("").is_none() && lemmas("zzzzzz").is_none() && lemmas("aaaa").is_none());
     }
 
     #[test]

@@ -33,12 +33,17 @@ const MIN_KEY: usize = 4;
 /// differently (Russian makes `букейха` of `Букейхан`), its start they keep.
 const MAX_KEY: usize = 6;
 
-/// The names of `data/names.tsv`: each form's stem in its language, with
-/// the key of its name; and the first letters of every form, which a word
-/// must open with to be looked up at all (most words are not).
-struct NameTable {
-    keys: HashMap<(Lang, String), String>,
-    openings: HashSet<(Lang, String)>,
+/// The rows of `data/names.tsv`: a name's key, a language, a form of it.
+fn listed_names() -> impl Iterator<Item = (&'static str, Lang, &'static str)> {
+    super::table_rows(include_str!("data/names.tsv")).map(|row| {
+        let [key, lang, form] = row.split('\t').collect::<Vec<_>>()[..] else {
+            panic!("data/names.tsv: a row is `key<TAB>language<TAB>form`: {row:?}");
+        };
+        let lang: Lang = lang
+            .parse()
+            .expect("data/names.tsv: a language is kk, ru or en");
+        (key, lang, form)
+    })
 }
 
 /// Letters of a listed form's start a word must share to be stemmed and
@@ -52,33 +57,44 @@ fn opening(word: &str) -> String {
         .collect()
 }
 
-static TABLE: LazyLock<NameTable> = LazyLock::new(|| {
-    let mut table = NameTable {
-        keys: HashMap::new(),
-        openings: HashSet::new(),
-    };
-    for row in super::table_rows(include_str!("data/names.tsv")) {
-        let [key, lang, form] = row.split('\t').collect::<Vec<_>>()[..] else {
-            panic!("data/names.tsv: a row is `key<TAB>language<TAB>form`: {row:?}");
-        };
-        let lang: Lang = lang
-            .parse()
-            .expect("data/names.tsv: a language is kk, ru or en");
-        if let [stem] = &first_terms(Analyzer::Stem(lang), form)[..] {
-            table.keys.insert((lang, stem.clone()), format!("_{key}"));
-            table.openings.insert((lang, opening(form)));
-        }
-    }
-    table
+/// The first letters of every listed form, which a word must open with to
+/// be looked up at all (most words are not). Read without stemming: the
+/// stems are worked out per language, when a word of it first needs them.
+static OPENINGS: LazyLock<HashSet<(Lang, String)>> = LazyLock::new(|| {
+    listed_names()
+        .map(|(_, lang, form)| (lang, opening(form)))
+        .collect()
 });
+
+/// Each listed form's stem in its language, with the key of its name; one
+/// table per language (in the order of [`Lang::ALL`]), so that a query
+/// loads no stemmer of a language none of its words is listed in.
+static KEYS: [LazyLock<HashMap<String, String>>; 3] = [
+    LazyLock::new(|| keys_of(Lang::ALL[0])),
+    LazyLock::new(|| keys_of(Lang::ALL[1])),
+    LazyLock::new(|| keys_of(Lang::ALL[2])),
+];
+
+fn keys_of(lang: Lang) -> HashMap<String, String> {
+    listed_names()
+        .filter(|&(_, l, _)| l == lang)
+        .filter_map(
+            |(key, _, form)| match &first_terms(Analyzer::Stem(lang), form)[..] {
+                [stem] => Some((stem.clone(), format!("_{key}"))),
+                _ => None,
+            },
+        )
+        .collect()
+}
 
 /// The key of a listed name (`data/names.tsv`) that `word` is a form of.
 fn listed_key(word: &str, lang: Lang) -> Option<String> {
-    if !TABLE.openings.contains(&(lang, opening(word))) {
+    if !OPENINGS.contains(&(lang, opening(word))) {
         return None;
     }
     let stem = first_terms(Analyzer::Stem(lang), word).into_iter().next()?;
-    TABLE.keys.get(&(lang, stem)).cloned()
+    let slot = Lang::ALL.iter().position(|&l| l == lang)?;
+    KEYS[slot].get(&stem).cloned()
 }
 
 /// The name key of a word of a query, whatever its case: `бөкейхан`, typed

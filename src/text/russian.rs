@@ -32,6 +32,13 @@ fn dictionary() -> Option<&'static Dictionary> {
         .as_ref()
 }
 
+/// Starts loading the dictionary on a thread of its own, for a command about
+/// to analyze a query: the load (a few milliseconds: the file is checked)
+/// then runs beside the opening of the index rather than after it.
+pub fn load_ahead() {
+    std::thread::spawn(dictionary);
+}
+
 /// Whether the dictionary knows `word` as a Russian word form (any case).
 pub fn is_word(word: &str) -> bool {
     let lower = word.to_lowercase();
