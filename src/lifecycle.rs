@@ -130,6 +130,36 @@ pub fn open(
     open_with(corpus, index, refresh, Waiting::ForBuild, notices)
 }
 
+/// Asks `ask` of the index of `corpus` as [`open`] would open it, without
+/// waiting for the corpus to be checked first: the index as it is answers
+/// while the check (a stamp per file: at 20,000 documents, as long as the
+/// search) runs beside it on another core. Only when the check finds the
+/// index stale, or cannot tell, or the index does not open as it is, is the
+/// answer thrown away and `ask` asked again of what [`open`] gives. So `ask`
+/// must only compute, and leave printing to its caller.
+pub fn answer<T, E: From<OpenError>>(
+    corpus: &Path,
+    index: &Path,
+    refresh: bool,
+    notices: &mut dyn Notices,
+    mut ask: impl FnMut(&CorpusIndex) -> Result<T, E>,
+) -> Result<T, E> {
+    let checked_beside =
+        refresh && corpus.is_dir() && index::manifest(index).is_some_and(|m| m.is_compatible());
+    if checked_beside {
+        let (stale, answer) = std::thread::scope(|scope| {
+            let check = scope.spawn(|| build::is_stale(corpus, index));
+            let answer = CorpusIndex::open(index).ok().map(|opened| ask(&opened));
+            (check.join(), answer)
+        });
+        if let (Ok(Ok(false)), Some(answer)) = (stale, answer) {
+            return answer;
+        }
+    }
+    let opened = open(corpus, index, refresh, notices)?;
+    ask(&opened)
+}
+
 /// Whether opening a stale index waits for a build under way elsewhere.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Waiting {

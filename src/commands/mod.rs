@@ -47,6 +47,17 @@ impl Context {
         )?)
     }
 
+    /// What `ask` finds in the index, as [`Context::open_index`] opens it,
+    /// asked while the corpus is checked ([`ushtil::lifecycle::answer`]):
+    /// `ask` computes, and its caller prints.
+    pub fn answer<T>(
+        &self,
+        ask: impl FnMut(&CorpusIndex) -> anyhow::Result<T>,
+    ) -> anyhow::Result<T> {
+        let mut notices = build::Notices::new(self);
+        ushtil::lifecycle::answer(&self.corpus, &self.index, self.refresh, &mut notices, ask)
+    }
+
     /// [`Context::open_index`], but without waiting for a build under way
     /// elsewhere: a stale index is then answered from as the last build
     /// committed it (a server's requests do not queue behind a build).

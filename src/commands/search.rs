@@ -48,13 +48,19 @@ pub struct Args {
 
 pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
     ushtil::text::russian::load_ahead();
-    let index = context.open_index()?;
     let langs = args.lang.map_or(Lang::ALL.to_vec(), |lang| vec![lang]);
-    let mut query = search::compile(&index, &args.query, &langs)?;
-    query.restrict(&index, &args.filter.filter())?;
+    let filter = args.filter.filter();
+    // Asked while the corpus is checked; printed once the answer stands.
+    let (hits, total) = context.answer(|index| {
+        let mut query = search::compile(index, &args.query, &langs)?;
+        query.restrict(index, &filter)?;
+        anyhow::Ok(match args.count {
+            true => (Vec::new(), search::count(index, &query)?),
+            false => search::run_counted(index, &query, args.limit)?,
+        })
+    })?;
     let mut out = BufWriter::new(anstream::stdout().lock());
     if args.count {
-        let total = search::count(&index, &query)?;
         writeln!(out, "{total}")?;
         out.flush()?;
         return Ok(if total == 0 {
@@ -63,7 +69,6 @@ pub fn run(context: &Context, args: Args) -> anyhow::Result<Status> {
             Status::Found
         });
     }
-    let (hits, total) = search::run_counted(&index, &query, args.limit)?;
     for hit in &hits {
         match args.format {
             output::Format::Json => writeln!(
