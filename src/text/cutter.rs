@@ -4,12 +4,85 @@
 //! capitalised word is cut. Every analyzer, the segmenter and the
 //! concordance cut words here, so that they agree on what a word is.
 
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::{UnicodeSegmentation, UnicodeWordIndices};
 
 /// The words of `text` with their byte offsets, in order.
 pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
-    text.unicode_word_indices()
-        .flat_map(|(start, word)| split_glued(word).map(move |(i, w)| (start + i, w)))
+    Uax29Words {
+        text,
+        at: 0,
+        run: None,
+    }
+    .flat_map(|(start, word)| split_glued(word).map(move |(i, w)| (start + i, w)))
+}
+
+/// The words of UAX #29, as `unicode_word_indices` gives them, most found
+/// without its tables. Every run of text between ASCII white space is cut
+/// apart from the others (no rule of UAX #29 joins a character to the white
+/// space before or after it, but a combining mark, WB4, to the one before).
+/// A run that is a plain word (Latin or Cyrillic letters and digits, which
+/// rules WB5 and WB8–WB10 keep together, with common punctuation before or
+/// after it, which none joins to them) is that word; any other run goes
+/// through `unicode_word_indices`, from the white space before it on.
+/// A test holds the two to the same words on every test document.
+struct Uax29Words<'a> {
+    text: &'a str,
+    at: usize,
+    /// The words of a run that is not a plain word, and where it starts.
+    run: Option<(usize, UnicodeWordIndices<'a>)>,
+}
+
+impl<'a> Iterator for Uax29Words<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        loop {
+            if let Some((from, words)) = &mut self.run {
+                match words.next() {
+                    Some((i, word)) => return Some((*from + i, word)),
+                    None => self.run = None,
+                }
+            }
+            let rest = &self.text[self.at..];
+            let start = self.at + (rest.len() - rest.trim_start_matches(is_white).len());
+            if start == self.text.len() {
+                return None;
+            }
+            let end = self.text[start..]
+                .find(is_white)
+                .map_or(self.text.len(), |n| start + n);
+            self.at = end;
+            let run = &self.text[start..end];
+            let core = run.trim_start_matches(OPENING).trim_end_matches(CLOSING);
+            if !core.is_empty() && core.chars().all(is_plain) {
+                let offset = core.as_ptr() as usize - run.as_ptr() as usize;
+                return Some((start + offset, core));
+            }
+            // From the white space before (one byte), which WB4 may join a
+            // combining mark at the run's start to.
+            let from = start.saturating_sub(1);
+            self.run = Some((from, self.text[from..end].unicode_word_indices()));
+        }
+    }
+}
+
+fn is_white(c: char) -> bool {
+    c.is_ascii_whitespace() || c == '\x0b'
+}
+
+/// Punctuation that may open or close a plain word: of UAX #29's classes
+/// Other, Double_Quote, MidLetter, MidNum and MidNumLet, which join only a
+/// letter or digit on both sides.
+const OPENING: &[char] = &['(', '[', '«', '"', '“', '„'];
+const CLOSING: &[char] = &[',', '.', ';', ':', '!', '?', ')', ']', '»', '"', '”'];
+
+/// A letter of the Latin or Cyrillic alphabets (ALetter in UAX #29) or an
+/// ASCII digit (Numeric): no combining mark, no sign.
+fn is_plain(c: char) -> bool {
+    matches!(c,
+        'a'..='z' | 'A'..='Z' | '0'..='9'
+        | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{24F}'
+        | '\u{400}'..='\u{481}' | '\u{48A}'..='\u{4FF}')
 }
 
 /// Cuts a UAX #29 word at each full stop that glues two words: `state.The`,
@@ -81,6 +154,65 @@ mod tests {
         );
         assert_eq!(word_list("A.V.Bolshakova"), ["A.V", "Bolshakova"]);
         assert_eq!(word_list("L.G. Protasov 5.4"), ["L.G", "Protasov", "5.4"]);
+    }
+
+    #[test]
+    fn words_are_those_of_uax29_on_every_test_document() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts: Vec<String> = [
+            "a \u{301}b c\u{301}d  \u{a0}e\u{a0}f\t\u{200d}g (h) «i», j.k 5.4 5,4. l'm 'n' o’p ‘q’",
+            "state.The A.V.Bolshakova \u{1F1F0}\u{1F1FF}x 👩\u{200d}💻 a_b _c d_ שׁ\"א ק'ל \u{5d0}\"",
+            "\r\n1917\r\nжылы\x0bҚазақ\x0cстан 1917ж. (1917–1918) «Алаш»,— x\u{ad}y z\u{200b}w",
+            "ǅa Ǆ ʼn ʹa ʻokina аҁ ҁ ҂5 а҃б ѐ а̄б 3\u{2024}4 \"\" ( ) «» ,,, q\u{feff}r",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        for folder in ["tests/data/docs", "corpus"] {
+            for entry in std::fs::read_dir(root.join(folder)).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|x| x == "txt") {
+                    texts.push(std::fs::read_to_string(&path).unwrap());
+                }
+            }
+        }
+        assert!(texts.len() > 20);
+        for text in &texts {
+            let fast: Vec<(usize, &str)> = Uax29Words {
+                text,
+                at: 0,
+                run: None,
+            }
+            .collect();
+            let tables: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+            assert_eq!(fast, tables, "{}", &text[..text.len().min(80)]);
+        }
+    }
+
+    #[test]
+    fn words_are_those_of_uax29_on_random_mixtures_of_hard_cases() {
+        let alphabet: Vec<char> =
+            "aZяӘıé09 \n\t\r.,:;'’‘\"«»()[]_-–—…\u{301}\u{483}\u{200d}\u{a0}\u{5d0}\u{1F1F0}٣Ωß҂×"
+                .chars()
+                .collect();
+        let mut state = 7u64;
+        for _ in 0..20_000 {
+            let text: String = (0..12)
+                .map(|_| {
+                    state = state
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    alphabet[(state >> 33) as usize % alphabet.len()]
+                })
+                .collect();
+            let fast: Vec<(usize, &str)> = Uax29Words {
+                text: &text,
+                at: 0,
+                run: None,
+            }
+            .collect();
+            let tables: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+            assert_eq!(fast, tables, "{text:?}");
+        }
     }
 
     #[test]
