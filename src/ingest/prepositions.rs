@@ -4,8 +4,9 @@
 //! no word of the dictionary and the parts are, the second in a case the
 //! preposition governs (`data/prepositions.tsv`), in a Russian paragraph.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::lang;
 use super::pdftext::RawParagraph;
@@ -36,8 +37,7 @@ const MIN_REST: usize = 3;
 /// Where to cut a lower-case Russian word after a glued preposition (the
 /// preposition's length in bytes), if it is one.
 fn cut(word: &str) -> Option<usize> {
-    let russian = word.chars().all(|c| matches!(c, 'а'..='я' | 'ё'));
-    if !russian || word.chars().count() < MIN_REST + 1 || russian::is_word(word) {
+    if !may_be_glued(word) || russian::is_word(word) {
         return None;
     }
     PREPOSITIONS.iter().find_map(|(preposition, governed)| {
@@ -57,14 +57,27 @@ fn cut(word: &str) -> Option<usize> {
     })
 }
 
+/// Whether `word` has the shape of a glued preposition: lower-case Russian
+/// letters only, a preposition of the list and at least [`MIN_REST`] more.
+/// Most words have not, and are told so without a look-up.
+fn may_be_glued(word: &str) -> bool {
+    let russian = word.chars().all(|c| matches!(c, 'а'..='я' | 'ё'));
+    russian
+        && word.chars().count() > MIN_REST
+        && PREPOSITIONS
+            .iter()
+            .any(|(p, _)| word.starts_with(p.as_str()))
+}
+
 /// Cuts the glued prepositions of a document's Russian paragraphs, and
 /// returns the repairs.
 pub fn settle(paragraphs: &mut [RawParagraph]) -> Vec<Repair> {
     // A document repeats its words: each is looked up once.
-    let mut seen: HashMap<String, Option<usize>> = HashMap::new();
+    let mut seen: HashMap<String, Option<usize>> = HashMap::default();
     let mut repairs = Vec::new();
     for paragraph in paragraphs.iter_mut().filter(|p| !p.is_table) {
         let cuts: Vec<(usize, usize)> = cutter::words(&paragraph.text)
+            .filter(|(_, word)| may_be_glued(word))
             .filter_map(|(at, word)| {
                 let cut = match seen.get(word) {
                     Some(cut) => *cut,
