@@ -8,6 +8,9 @@
 //! ```
 //! `tantivy` (from `cargo install tantivy-cli`) and `rg` are used where they are
 //! on the PATH (or `--tantivy PATH`); their columns say "not run" otherwise.
+//! The alignment benchmark (`benches/align.rs`, a translated book of so many
+//! sentences) runs in the same run and its table goes in the same report:
+//! `--align-sizes 1000,10000,50000` (the default; `--align-sizes 0` leaves it out).
 
 mod common;
 
@@ -30,6 +33,7 @@ struct Settings {
     dir: PathBuf,
     tantivy: Option<PathBuf>,
     out: PathBuf,
+    align_sizes: Vec<usize>,
 }
 
 fn settings() -> Settings {
@@ -39,6 +43,7 @@ fn settings() -> Settings {
         dir: std::env::temp_dir().join("ushtil-bench"),
         tantivy: which("tantivy"),
         out: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("BENCHMARKS.md"),
+        align_sizes: vec![1000, 10_000, 50_000],
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
@@ -50,6 +55,13 @@ fn settings() -> Settings {
             "--dir" => settings.dir = PathBuf::from(value),
             "--tantivy" => settings.tantivy = Some(PathBuf::from(value)),
             "--out" => settings.out = PathBuf::from(value),
+            "--align-sizes" => {
+                settings.align_sizes = value
+                    .split(',')
+                    .filter_map(|s| s.parse().ok())
+                    .filter(|&n| n > 0)
+                    .collect()
+            }
             _ => {
                 i += 1;
                 continue;
@@ -250,9 +262,27 @@ fn queries(lang: Lang) -> Vec<(&'static str, &'static str)> {
 }
 
 fn main() {
+    // The alignment benchmark measures each size in a child process: this
+    // binary again, with `--child`.
+    let child = common::align::settings();
+    if let Some(n) = child.child {
+        return common::align::child(&child, n);
+    }
     let settings = settings();
     let binary = ushtil();
     let bundled = bundled_end_to_end(&binary, &settings.dir);
+    let alignment = match settings.align_sizes.is_empty() {
+        true => None,
+        false => {
+            eprintln!("== alignment: {:?} sentences", settings.align_sizes);
+            let align = common::align::Settings {
+                sizes: settings.align_sizes.clone(),
+                seed: settings.seed,
+                ..common::align::Settings::default()
+            };
+            Some(common::align::table(&align))
+        }
+    };
     fs::create_dir_all(&settings.dir).unwrap();
     let mut rows: Vec<BTreeMap<&str, String>> = Vec::new();
     for &size in &settings.sizes {
@@ -429,7 +459,7 @@ fn main() {
         row.insert("add one", format!("{seconds:.2} s"));
         eprintln!("{row:#?}");
         rows.push(row);
-        write_report(&settings, &bundled, &rows);
+        write_report(&settings, &bundled, alignment.as_deref(), &rows);
     }
 }
 
@@ -539,18 +569,32 @@ fn end_to_end(binary: &Path, options: &[&str]) -> f64 {
 }
 
 /// Writes the table of the sizes measured so far.
-fn write_report(settings: &Settings, bundled: &str, rows: &[BTreeMap<&str, String>]) {
+fn write_report(
+    settings: &Settings,
+    bundled: &str,
+    alignment: Option<&str>,
+    rows: &[BTreeMap<&str, String>],
+) {
     let mut report = String::new();
     let _ = writeln!(report, "# Benchmarks\n");
     let _ = writeln!(
         report,
-        "Made by `cargo bench --bench scale -- --sizes {}` (seed {}).\n",
+        "Made by `cargo bench --bench scale -- --sizes {} --align-sizes {}` (seed {}).\n",
         settings
             .sizes
             .iter()
             .map(u64::to_string)
             .collect::<Vec<_>>()
             .join(","),
+        match settings.align_sizes.is_empty() {
+            true => "0".to_owned(),
+            false => settings
+                .align_sizes
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(","),
+        },
         settings.seed
     );
     let _ = writeln!(report, "{}\n", common::machine());
@@ -576,6 +620,15 @@ fn write_report(settings: &Settings, bundled: &str, rows: &[BTreeMap<&str, Strin
         let _ = writeln!(report);
     }
     let _ = writeln!(report, "Latencies are p50/p95/p99 in milliseconds, in process, top 10 hits with their aligned units loaded.\n");
+    if let Some(alignment) = alignment {
+        let _ = writeln!(
+            report,
+            "## Aligning a translated book (`benches/align.rs`), in the same run\n\n\
+             Sentences kk / ru / en of FLORES-200 dev articles drawn in a seeded order (see \
+             the section on book length below); times are the best of 3 runs up to 10,000 \
+             sentences, one above; peak RSS is VmHWM of the phase.\n\n{alignment}"
+        );
+    }
     // The hand-written analysis below the marker outlives a new run.
     const MARKER: &str = "<!-- analysis: kept by the benchmark -->";
     if let Some(analysis) = fs::read_to_string(&settings.out)

@@ -2,6 +2,10 @@
 
 use std::fs;
 
+// Not every benchmark uses it.
+#[allow(dead_code)]
+pub mod align;
+
 /// The CPU model, cores and memory of this machine, for the report.
 pub fn machine() -> String {
     let cpu = fs::read_to_string("/proc/cpuinfo")
