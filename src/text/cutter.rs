@@ -43,20 +43,22 @@ impl<'a> Iterator for Uax29Words<'a> {
                     None => self.run = None,
                 }
             }
-            let rest = &self.text[self.at..];
-            let start = self.at + (rest.len() - rest.trim_start_matches(is_white).len());
-            if start == self.text.len() {
+            // White space is ASCII: a byte of it is never part of a longer character.
+            let bytes = self.text.as_bytes();
+            let mut start = self.at;
+            while start < bytes.len() && is_white(bytes[start]) {
+                start += 1;
+            }
+            if start == bytes.len() {
                 return None;
             }
-            let end = self.text[start..]
-                .find(is_white)
-                .map_or(self.text.len(), |n| start + n);
+            let mut end = start;
+            while end < bytes.len() && !is_white(bytes[end]) {
+                end += 1;
+            }
             self.at = end;
-            let run = &self.text[start..end];
-            let core = run.trim_start_matches(OPENING).trim_end_matches(CLOSING);
-            if !core.is_empty() && core.chars().all(is_plain) {
-                let offset = core.as_ptr() as usize - run.as_ptr() as usize;
-                return Some((start + offset, core));
+            if let Some(word) = plain_word(&self.text[start..end]) {
+                return Some((start + word.start, &self.text[start..end][word]));
             }
             // From the white space before (one byte), which WB4 may join a
             // combining mark at the run's start to.
@@ -66,8 +68,24 @@ impl<'a> Iterator for Uax29Words<'a> {
     }
 }
 
-fn is_white(c: char) -> bool {
-    c.is_ascii_whitespace() || c == '\x0b'
+fn is_white(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == 0x0b
+}
+
+/// Where the word is in a run that is a plain word: opening punctuation,
+/// then plain letters and digits, then closing punctuation only.
+fn plain_word(run: &str) -> Option<std::ops::Range<usize>> {
+    let mut chars = run.char_indices().peekable();
+    let mut from = 0;
+    while let Some((at, c)) = chars.next_if(|&(_, c)| OPENING.contains(&c)) {
+        from = at + c.len_utf8();
+    }
+    let mut to = from;
+    while let Some((at, c)) = chars.next_if(|&(_, c)| is_plain(c)) {
+        to = at + c.len_utf8();
+    }
+    let closed = chars.all(|(_, c)| CLOSING.contains(&c));
+    (to > from && closed).then_some(from..to)
 }
 
 /// Punctuation that may open or close a plain word: of UAX #29's classes
