@@ -418,6 +418,34 @@ fn main() {
             ),
         );
 
+        // The collocates of the same word, and of the word of a million
+        // occurrences below: time and peak memory of the whole process.
+        let mut collocates = Vec::new();
+        for target in [100_000.0, 1_000_000.0] {
+            let word = frequent_word(&corpus, bytes, target);
+            let (seconds, rss) = timed(
+                &binary,
+                &[
+                    "--corpus",
+                    c,
+                    "--index",
+                    i,
+                    "collocates",
+                    word,
+                    "--lang",
+                    "en",
+                    "--format",
+                    "tsv",
+                ],
+                None,
+            );
+            collocates.push(format!(
+                "`{word}` {seconds:.1} s, {:.0} MB peak",
+                rss as f64 / 1e6
+            ));
+        }
+        row.insert("collocates", collocates.join("; "));
+
         // A word with about 1,000,000 occurrences, sorted by its right-hand
         // word and counted: time and peak memory of the whole process.
         let word = frequent_word(&corpus, bytes, 1_000_000.0);
@@ -611,6 +639,7 @@ fn write_report(
             "end to end",
             "concordance",
             "large concordance",
+            "collocates",
             "add one",
         ] {
             if let Some(value) = row.get(key) {
