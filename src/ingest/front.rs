@@ -99,7 +99,8 @@ pub fn opening_kind(text: &str) -> Option<BlockKind> {
         return None;
     }
     let lower: String = text.chars().take(40).collect::<String>().to_lowercase();
-    let words = text.split_whitespace().count();
+    // Counted no further than the most any kind allows.
+    let words = text.split_whitespace().take(2 * MOST_WORDS + 1).count();
     TABLE_READ
         .openings
         .iter()
@@ -121,11 +122,18 @@ pub fn opening_kind(text: &str) -> Option<BlockKind> {
 
 /// A date alone on its line: `05 Dec 2014`, `12.03.2023`, `12 наурыз 2023 ж.`
 fn is_date(text: &str) -> bool {
-    let words: Vec<String> = text
-        .split_whitespace()
-        .map(|w| w.trim_matches([',', '.', ';']).to_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect();
+    // Five words at most: a longer line is told so before any is lower-cased.
+    let mut words: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        let word = word.trim_matches([',', '.', ';']);
+        if word.is_empty() {
+            continue;
+        }
+        if words.len() == 5 {
+            return false;
+        }
+        words.push(word.to_lowercase());
+    }
     let year = words.iter().any(|w| {
         w.len() == 4
             && (w.starts_with("19") || w.starts_with("20"))
@@ -134,13 +142,12 @@ fn is_date(text: &str) -> bool {
                 && w.bytes()
                     .all(|b| b.is_ascii_digit() || b == b'.' || b == b'/')
     });
-    year && words.len() <= 5
-        && words.iter().all(|w| {
-            w.bytes()
-                .all(|b| b.is_ascii_digit() || b == b'.' || b == b'/')
-                || matches!(w.as_str(), "ж" | "г" | "жыл" | "года")
-                || TABLE_READ.months.iter().any(|m| w.starts_with(m.as_str()))
-        })
+    year && words.iter().all(|w| {
+        w.bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'/')
+            || matches!(w.as_str(), "ж" | "г" | "жыл" | "года")
+            || TABLE_READ.months.iter().any(|m| w.starts_with(m.as_str()))
+    })
 }
 
 /// Whether `text` is a line of authors: names with initials, in either order

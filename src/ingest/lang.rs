@@ -165,9 +165,7 @@ pub fn latin_reading(text: &str, other_languages: bool) -> Latin {
         total += 1;
         if word.is_ascii() && !word.contains(['q', 'Q']) {
             // Function words are short: a long word is looked up in none.
-            if word.len() <= ENGLISH_WORD_MOST
-                && WORDS.english.iter().any(|e| e.eq_ignore_ascii_case(word))
-            {
+            if is_english_word(word) {
                 english += 1;
             }
             continue;
@@ -207,6 +205,25 @@ pub fn latin_reading(text: &str, other_languages: bool) -> Latin {
 
 /// The longest English function word of the table, in bytes.
 const ENGLISH_WORD_MOST: usize = 5;
+
+/// Whether an ASCII word is one of the English function words, in any case:
+/// looked up lower-cased in a copy of them, sorted, with no allocation (a
+/// test of every word of every Latin block).
+fn is_english_word(word: &str) -> bool {
+    static SORTED: LazyLock<Vec<String>> = LazyLock::new(|| {
+        let mut words: Vec<String> = WORDS.english.iter().map(|w| w.to_lowercase()).collect();
+        words.sort_unstable();
+        words
+    });
+    if word.len() > ENGLISH_WORD_MOST {
+        return false;
+    }
+    let mut lower = [0u8; ENGLISH_WORD_MOST];
+    lower[..word.len()].copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = &lower[..word.len()];
+    SORTED.binary_search_by(|w| w.as_bytes().cmp(lower)).is_ok()
+}
 
 /// Percent of its words that English prose has among its function words
 /// (`the`, `of`, `and` …: a fifth to a third); German, Turkish or Kazakh

@@ -18,8 +18,8 @@
 //! is a name in any case and anywhere in its sentence, and its key is the
 //! row's (`_russia`), which no Latin spelling can be.
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -50,17 +50,23 @@ fn listed_names() -> impl Iterator<Item = (&'static str, Lang, &'static str)> {
 /// looked up.
 const OPENING: usize = 3;
 
-fn opening(word: &str) -> String {
-    word.chars()
-        .take(OPENING)
-        .flat_map(char::to_lowercase)
-        .collect()
+/// The first [`OPENING`] letters of a word in lower case, padded with NULs:
+/// a key that needs no allocation, for a look-up made of every word.
+fn opening(word: &str) -> [char; OPENING] {
+    let mut letters = ['\0'; OPENING];
+    for (slot, c) in letters
+        .iter_mut()
+        .zip(word.chars().flat_map(char::to_lowercase))
+    {
+        *slot = c;
+    }
+    letters
 }
 
 /// The first letters of every listed form, which a word must open with to
 /// be looked up at all (most words are not). Read without stemming: the
 /// stems are worked out per language, when a word of it first needs them.
-static OPENINGS: LazyLock<HashSet<(Lang, String)>> = LazyLock::new(|| {
+static OPENINGS: LazyLock<HashSet<(Lang, [char; OPENING])>> = LazyLock::new(|| {
     listed_names()
         .map(|(_, lang, form)| (lang, opening(form)))
         .collect()
@@ -165,7 +171,7 @@ pub fn name_key(word: &str, lang: Lang) -> Option<String> {
 pub fn names_in(text: &str, sentences: &[Range<usize>], lang: Lang) -> Vec<(Range<usize>, String)> {
     let mut found = Vec::new();
     let mut initial = Vec::new();
-    let mut inside: HashSet<String> = HashSet::new();
+    let mut inside: HashSet<String> = HashSet::default();
     for span in sentences {
         for (n, (at, word)) in super::cutter::words(&text[span.clone()]).enumerate() {
             let Some(key) = name_key(word, lang) else {
