@@ -28,7 +28,9 @@ use tantivy::{DocAddress, Searcher, Term};
 
 use crate::index::{io_error, tantivy_error, CorpusIndex, IndexError};
 use crate::model::{Lang, Passage, PerLang, Unit};
-use crate::text::{analyze, first_terms, latin, names, words, AnalyzedWord, Analyzer};
+use crate::text::{
+    analyze, first_terms, for_each_token, latin, names, words, AnalyzedWord, Analyzer,
+};
 use crate::translations;
 
 #[derive(Debug, thiserror::Error)]
@@ -693,9 +695,9 @@ fn highlight(
     let stem = Analyzer::Stem(lang);
     let none = HashSet::new();
     let translations = translations.unwrap_or(&none);
-    if !marks.stems.is_empty() || !translations.is_empty() || wants(stem) {
+    let marked = |t: &String| marks.stems.contains(t) || translations.contains(t);
+    if wants(stem) {
         let words = words(stem, text);
-        let marked = |t: &String| marks.stems.contains(t) || translations.contains(t);
         ranges.extend(
             words
                 .iter()
@@ -703,6 +705,16 @@ fn highlight(
                 .map(|w| w.offsets.clone()),
         );
         ranges.extend(phrase_ranges(&words, marks, stem));
+    } else if !marks.stems.is_empty() || !translations.is_empty() {
+        // No phrase to find: the marked words only, each once (the readings
+        // of a word stand at its position), and no word list kept.
+        let mut last = None;
+        for_each_token(stem, text, |token| {
+            if last != Some(token.position) && marked(&token.text) {
+                last = Some(token.position);
+                ranges.push(token.offset_from..token.offset_to);
+            }
+        });
     }
     if !marks.forms.is_empty()
         || !marks.prefixes.is_empty()

@@ -348,3 +348,61 @@ fn an_index_path_that_is_a_file_is_named_as_such() {
     // Left as it was.
     assert_eq!(fs::read(&file).unwrap(), b"");
 }
+
+/// What a build tells, kept.
+#[derive(Default)]
+struct Told(Vec<String>);
+
+impl ushtil::build::Progress for Told {
+    fn warn(&mut self, message: &str) {
+        self.0.push(message.to_owned());
+    }
+}
+
+impl ushtil::lifecycle::Notices for Told {
+    fn note(&mut self, message: &str) {
+        self.0.push(message.to_owned());
+    }
+}
+
+#[test]
+fn a_question_asked_beside_the_check_is_asked_again_only_of_a_rebuilt_index() {
+    use ushtil::lifecycle::{answer, OpenError};
+    let corpus = corpus_copy();
+    let index = tempfile::tempdir().unwrap();
+    let (corpus_dir, index_dir) = (corpus.path(), index.path().join("index"));
+    let hits =
+        |word: &str, told: &mut Told, asked: &mut usize| {
+            answer(corpus_dir, &index_dir, true, told, |opened| {
+                *asked += 1;
+                let query = ushtil::search::compile(opened, word, &ushtil::model::Lang::ALL)
+                    .map_err(|e| OpenError::Damaged {
+                        message: e.to_string(),
+                    })?;
+                Ok::<usize, OpenError>(ushtil::search::count(opened, &query).unwrap())
+            })
+            .unwrap()
+        };
+    // No index yet: built first, then asked once.
+    let (mut told, mut asked) = (Told::default(), 0);
+    assert!(hits("Alash", &mut told, &mut asked) > 0);
+    assert_eq!(asked, 1);
+    // Up to date: asked once, beside the check, nothing built.
+    let (mut told, mut asked) = (Told::default(), 0);
+    assert_eq!(hits("Qwertyuiop", &mut told, &mut asked), 0);
+    assert_eq!((asked, told.0.len()), (1, 0), "{:?}", told.0);
+    // Edited in place: the answer of the index as it was is thrown away, and
+    // the rebuilt index asked again finds the new word.
+    let source = corpus_dir.join(format!("{BUNDLED}.txt"));
+    let mut text = fs::read_to_string(&source).unwrap();
+    text.push_str("\nConclusion. Qwertyuiop is a word added here.\n");
+    fs::write(&source, text).unwrap();
+    let (mut told, mut asked) = (Told::default(), 0);
+    assert_eq!(hits("Qwertyuiop", &mut told, &mut asked), 1);
+    assert_eq!(asked, 2);
+    assert!(
+        told.0.iter().any(|m| m.contains("read again")),
+        "{:?}",
+        told.0
+    );
+}

@@ -19,7 +19,7 @@ use tantivy::{DocAddress, DocSet, Searcher, Term, TERMINATED};
 use crate::index::{io_error, tantivy_error, CorpusIndex};
 use crate::model::{Lang, PerLang};
 use crate::search::{self, SearchError};
-use crate::text::{words, Analyzer};
+use crate::text::{word_places, word_terms, Analyzer};
 
 use super::{compiled, Options};
 
@@ -124,20 +124,23 @@ fn windows(
             if matches.is_empty() {
                 continue;
             }
-            let words = words(Analyzer::Form, &passage.text);
+            // The words' places, and the forms of those in a window only:
+            // most of a long passage is in none.
+            let places = word_places(&passage.text);
             for range in matches {
                 *nodes.get_mut(lang) += 1;
-                let before = words.partition_point(|w| w.offsets.start < range.start);
-                let after = words.partition_point(|w| w.offsets.start < range.end);
-                let left = &words[before.saturating_sub(window)..before];
-                for word in left.iter().chain(words[after..].iter().take(window)) {
-                    let form = &word.terms[0];
-                    match near.get_mut(&(lang, form.clone())) {
-                        Some(n) => *n += 1,
-                        None => {
-                            near.insert((lang, form.clone()), 1);
-                        }
-                    }
+                let before = places.partition_point(|p| p.start < range.start);
+                let after = places.partition_point(|p| p.start < range.end);
+                let left = &places[before.saturating_sub(window)..before];
+                for place in left.iter().chain(places[after..].iter().take(window)) {
+                    // The form analyzer gives every word one term.
+                    let Some(form) = word_terms(Analyzer::Form, &passage.text[place.clone()])
+                        .into_iter()
+                        .next()
+                    else {
+                        continue;
+                    };
+                    *near.entry((lang, form)).or_default() += 1;
                 }
             }
         }

@@ -6,7 +6,9 @@
 //! and the Russian and English ones give lemmas (every likely reading of an
 //! ambiguous form, at one position) where a stemmer gives a stem.
 
-use tantivy::tokenizer::{LowerCaser, TextAnalyzer, Token, Tokenizer, TokenizerManager};
+use tantivy::tokenizer::{
+    LowerCaser, TextAnalyzer, Token, TokenStream, Tokenizer, TokenizerManager,
+};
 
 use super::filters::{
     EnglishLemmas, KazakhLatin, KazakhStem, MapFilter, Nfc, ReadingsFilter, RussianLemmas,
@@ -96,6 +98,14 @@ pub fn probe() -> String {
 
 /// The tokens an analyzer makes of `text`: what the index stores for it.
 pub fn analyze(analyzer: Analyzer, text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    for_each_token(analyzer, text, |token| tokens.push(token.clone()));
+    tokens
+}
+
+/// Hands each token an analyzer makes of `text` to `sink`, keeping none: for
+/// a caller that wants a few of a long text's tokens.
+pub fn for_each_token(analyzer: Analyzer, text: &str, mut sink: impl FnMut(&Token)) {
     // Built once per thread and kept: building one (a stemmer, buffers) costs
     // more than analysing a sentence.
     thread_local! {
@@ -110,10 +120,7 @@ pub fn analyze(analyzer: Analyzer, text: &str) -> Vec<Token> {
                 built.len() - 1
             }
         };
-        let mut stream = built[at].1.token_stream(text);
-        let mut tokens = Vec::new();
-        stream.process(&mut |token| tokens.push(token.clone()));
-        tokens
+        built[at].1.token_stream(text).process(&mut sink);
     })
 }
 
@@ -141,6 +148,41 @@ pub fn words(analyzer: Analyzer, text: &str) -> Vec<AnalyzedWord> {
         }
     }
     words
+}
+
+/// Where the words of `text` are printed, as every analyzer's tokenizer cuts
+/// them, before any filter: [`words`] without their terms.
+pub fn word_places(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut places = Vec::new();
+    WordTokenizer::default()
+        .token_stream(text)
+        .process(&mut |token| places.push(token.offset_from..token.offset_to));
+    places
+}
+
+/// The terms an analyzer's filters make of one word as its tokenizer cut
+/// it (a place of [`word_places`]): what [`words`] gives that word, for a
+/// caller that needs the terms of a few words of a long text.
+pub fn word_terms(analyzer: Analyzer, printed: &str) -> Vec<String> {
+    thread_local! {
+        static CHAINS: std::cell::RefCell<Vec<(Analyzer, TextAnalyzer)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    CHAINS.with(|chains| {
+        let mut chains = chains.borrow_mut();
+        let at = match chains.iter().position(|(a, _)| *a == analyzer) {
+            Some(at) => at,
+            None => {
+                chains.push((analyzer, analyzer.chain(OneToken::default())));
+                chains.len() - 1
+            }
+        };
+        let mut terms = Vec::new();
+        chains[at]
+            .1
+            .token_stream(printed)
+            .process(&mut |token| terms.push(token.text.clone()));
+        terms
+    })
 }
 
 /// The most likely term of each word of `text`: what a stemmer would give.
@@ -190,6 +232,38 @@ mod tests {
             }
             assert!(tokens > 10_000, "{analyzer:?}: {tokens}");
         }
+    }
+
+    #[test]
+    fn the_words_of_a_text_are_its_places_each_with_its_terms_alone() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut words_seen = 0;
+        for folder in ["tests/data/docs", "corpus"] {
+            for entry in std::fs::read_dir(root.join(folder)).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_none_or(|x| x != "txt") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for analyzer in [
+                    Analyzer::Form,
+                    Analyzer::Stem(Lang::Kk),
+                    Analyzer::Stem(Lang::En),
+                ] {
+                    let whole: Vec<(std::ops::Range<usize>, Vec<String>)> = words(analyzer, &text)
+                        .into_iter()
+                        .map(|w| (w.offsets, w.terms))
+                        .collect();
+                    let alone: Vec<(std::ops::Range<usize>, Vec<String>)> = word_places(&text)
+                        .into_iter()
+                        .map(|place| (place.clone(), word_terms(analyzer, &text[place])))
+                        .collect();
+                    assert_eq!(whole, alone, "{}: {analyzer:?}", path.display());
+                    words_seen += whole.len();
+                }
+            }
+        }
+        assert!(words_seen > 10_000);
     }
 
     fn terms(analyzer: Analyzer, text: &str) -> Vec<String> {

@@ -13,7 +13,10 @@ pub mod names;
 pub mod russian;
 pub mod tokenizer;
 
-pub use analyzers::{analyze, first_terms, probe, register, words, AnalyzedWord, Analyzer};
+pub use analyzers::{
+    analyze, first_terms, for_each_token, probe, register, word_places, word_terms, words,
+    AnalyzedWord, Analyzer,
+};
 
 /// The rows of a table of linguistic data (`data/*.tsv` here and in
 /// `ingest/`): its lines but blank ones and `#` comments.
