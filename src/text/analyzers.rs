@@ -106,21 +106,33 @@ pub fn analyze(analyzer: Analyzer, text: &str) -> Vec<Token> {
 /// Hands each token an analyzer makes of `text` to `sink`, keeping none: for
 /// a caller that wants a few of a long text's tokens.
 pub fn for_each_token(analyzer: Analyzer, text: &str, mut sink: impl FnMut(&Token)) {
-    // Built once per thread and kept: building one (a stemmer, buffers) costs
-    // more than analysing a sentence.
+    with_built(analyzer, false, |built| {
+        built.token_stream(text).process(&mut sink);
+    })
+}
+
+/// `work` done with an analyzer built once per thread and kept (building
+/// one, a stemmer and buffers, costs more than analysing a sentence): the
+/// whole analyzer, or with `alone`, its filters over one word.
+fn with_built<R>(analyzer: Analyzer, alone: bool, work: impl FnOnce(&mut TextAnalyzer) -> R) -> R {
+    type Built = Vec<((Analyzer, bool), TextAnalyzer)>;
     thread_local! {
-        static BUILT: std::cell::RefCell<Vec<(Analyzer, TextAnalyzer)>> = const { std::cell::RefCell::new(Vec::new()) };
+        static BUILT: std::cell::RefCell<Built> = const { std::cell::RefCell::new(Vec::new()) };
     }
     BUILT.with(|built| {
         let mut built = built.borrow_mut();
-        let at = match built.iter().position(|(a, _)| *a == analyzer) {
+        let at = match built.iter().position(|(key, _)| *key == (analyzer, alone)) {
             Some(at) => at,
             None => {
-                built.push((analyzer, analyzer.build()));
+                let made = match alone {
+                    true => analyzer.chain(OneToken::default()),
+                    false => analyzer.build(),
+                };
+                built.push(((analyzer, alone), made));
                 built.len() - 1
             }
         };
-        built[at].1.token_stream(text).process(&mut sink);
+        work(&mut built[at].1)
     })
 }
 
@@ -164,21 +176,9 @@ pub fn word_places(text: &str) -> Vec<std::ops::Range<usize>> {
 /// it (a place of [`word_places`]): what [`words`] gives that word, for a
 /// caller that needs the terms of a few words of a long text.
 pub fn word_terms(analyzer: Analyzer, printed: &str) -> Vec<String> {
-    thread_local! {
-        static CHAINS: std::cell::RefCell<Vec<(Analyzer, TextAnalyzer)>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
-    CHAINS.with(|chains| {
-        let mut chains = chains.borrow_mut();
-        let at = match chains.iter().position(|(a, _)| *a == analyzer) {
-            Some(at) => at,
-            None => {
-                chains.push((analyzer, analyzer.chain(OneToken::default())));
-                chains.len() - 1
-            }
-        };
+    with_built(analyzer, true, |chain| {
         let mut terms = Vec::new();
-        chains[at]
-            .1
+        chain
             .token_stream(printed)
             .process(&mut |token| terms.push(token.text.clone()));
         terms
@@ -199,19 +199,7 @@ mod tests {
 
     #[test]
     fn remembered_words_give_the_tokens_of_the_filters_run_on_every_word() {
-        // Real text in the three languages and in Latin Kazakh: the test
-        // documents of ingest and the bundled article.
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut texts = Vec::new();
-        for folder in ["tests/data/docs", "corpus"] {
-            for entry in std::fs::read_dir(root.join(folder)).unwrap() {
-                let path = entry.unwrap().path();
-                if path.extension().is_some_and(|x| x == "txt") {
-                    texts.push(std::fs::read_to_string(&path).unwrap());
-                }
-            }
-        }
-        assert!(texts.len() > 20);
+        let texts = crate::text::real_texts();
         let fields = |t: &Token| (t.text.clone(), t.offset_from, t.offset_to, t.position);
         for analyzer in Lang::ALL
             .map(Analyzer::Stem)
@@ -236,31 +224,23 @@ mod tests {
 
     #[test]
     fn the_words_of_a_text_are_its_places_each_with_its_terms_alone() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut words_seen = 0;
-        for folder in ["tests/data/docs", "corpus"] {
-            for entry in std::fs::read_dir(root.join(folder)).unwrap() {
-                let path = entry.unwrap().path();
-                if path.extension().is_none_or(|x| x != "txt") {
-                    continue;
-                }
-                let text = std::fs::read_to_string(&path).unwrap();
-                for analyzer in [
-                    Analyzer::Form,
-                    Analyzer::Stem(Lang::Kk),
-                    Analyzer::Stem(Lang::En),
-                ] {
-                    let whole: Vec<(std::ops::Range<usize>, Vec<String>)> = words(analyzer, &text)
-                        .into_iter()
-                        .map(|w| (w.offsets, w.terms))
-                        .collect();
-                    let alone: Vec<(std::ops::Range<usize>, Vec<String>)> = word_places(&text)
-                        .into_iter()
-                        .map(|place| (place.clone(), word_terms(analyzer, &text[place])))
-                        .collect();
-                    assert_eq!(whole, alone, "{}: {analyzer:?}", path.display());
-                    words_seen += whole.len();
-                }
+        for text in crate::text::real_texts() {
+            for analyzer in [
+                Analyzer::Form,
+                Analyzer::Stem(Lang::Kk),
+                Analyzer::Stem(Lang::En),
+            ] {
+                let whole: Vec<(std::ops::Range<usize>, Vec<String>)> = words(analyzer, &text)
+                    .into_iter()
+                    .map(|w| (w.offsets, w.terms))
+                    .collect();
+                let alone: Vec<(std::ops::Range<usize>, Vec<String>)> = word_places(&text)
+                    .into_iter()
+                    .map(|place| (place.clone(), word_terms(analyzer, &text[place])))
+                    .collect();
+                assert_eq!(whole, alone, "{analyzer:?}: {}", &text[..80]);
+                words_seen += whole.len();
             }
         }
         assert!(words_seen > 10_000);

@@ -176,7 +176,6 @@ mod tests {
 
     #[test]
     fn words_are_those_of_uax29_on_every_test_document() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut texts: Vec<String> = [
             "a \u{301}b c\u{301}d  \u{a0}e\u{a0}f\t\u{200d}g (h) «i», j.k 5.4 5,4. l'm 'n' o’p ‘q’",
             "state.The A.V.Bolshakova \u{1F1F0}\u{1F1FF}x 👩\u{200d}💻 a_b _c d_ שׁ\"א ק'ל \u{5d0}\"",
@@ -185,15 +184,7 @@ mod tests {
         ]
         .map(str::to_owned)
         .to_vec();
-        for folder in ["tests/data/docs", "corpus"] {
-            for entry in std::fs::read_dir(root.join(folder)).unwrap() {
-                let path = entry.unwrap().path();
-                if path.extension().is_some_and(|x| x == "txt") {
-                    texts.push(std::fs::read_to_string(&path).unwrap());
-                }
-            }
-        }
-        assert!(texts.len() > 20);
+        texts.extend(crate::text::real_texts());
         for text in &texts {
             let fast: Vec<(usize, &str)> = Uax29Words {
                 text,

@@ -32,3 +32,22 @@ pub(crate) fn table_rows(table: &'static str) -> impl Iterator<Item = &'static s
 pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// Real text in the three languages and in Latin Kazakh, for tests that hold
+/// a faster way to the plain one: the test documents of ingest and the
+/// bundled article.
+#[cfg(test)]
+pub(crate) fn real_texts() -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut texts = Vec::new();
+    for folder in ["tests/data/docs", "corpus"] {
+        for entry in std::fs::read_dir(root.join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|x| x == "txt") {
+                texts.push(std::fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+    assert!(texts.len() > 20);
+    texts
+}
