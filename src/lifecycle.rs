@@ -144,16 +144,21 @@ pub fn answer<T, E: From<OpenError>>(
     notices: &mut dyn Notices,
     mut ask: impl FnMut(&CorpusIndex) -> Result<T, E>,
 ) -> Result<T, E> {
-    let checked_beside =
-        refresh && corpus.is_dir() && index::manifest(index).is_some_and(|m| m.is_compatible());
-    if checked_beside {
-        let (stale, answer) = std::thread::scope(|scope| {
-            let check = scope.spawn(|| build::is_stale(corpus, index));
+    // What the index serves as it is opened: the check compares the corpus
+    // with it, and a build that commits meanwhile (another process's) changes
+    // it, and then the answer is not taken.
+    let served = index::manifest(index).filter(|m| m.is_compatible());
+    if let Some(served) = served.filter(|_| refresh && corpus.is_dir()) {
+        let (stamps, answer) = std::thread::scope(|scope| {
+            let check = scope.spawn(|| crate::corpus::fingerprint(corpus));
             let answer = CorpusIndex::open(index).ok().map(|opened| ask(&opened));
             (check.join(), answer)
         });
-        if let (Ok(Ok(false)), Some(answer)) = (stale, answer) {
-            return answer;
+        let current = matches!(&stamps, Ok(Ok(stamps)) if served.is_current(stamps));
+        if let (true, Some(answer)) = (current, answer) {
+            if index::manifest(index).as_ref() == Some(&served) {
+                return answer;
+            }
         }
     }
     let opened = open(corpus, index, refresh, notices)?;

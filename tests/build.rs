@@ -406,3 +406,36 @@ fn a_question_asked_beside_the_check_is_asked_again_only_of_a_rebuilt_index() {
         told.0
     );
 }
+
+#[test]
+fn a_build_committed_while_a_question_is_asked_has_it_asked_again() {
+    use ushtil::lifecycle::{answer, OpenError};
+    let corpus = corpus_copy();
+    let index = tempfile::tempdir().unwrap();
+    let (corpus_dir, index_dir) = (corpus.path(), index.path().join("index"));
+    let mut told = Told::default();
+    ushtil::build::build(corpus_dir, &index_dir, Default::default(), &mut told).unwrap();
+    let source = corpus_dir.join(format!("{BUNDLED}.txt"));
+    let mut asked = 0;
+    let found = answer(corpus_dir, &index_dir, true, &mut told, |opened| {
+        asked += 1;
+        if asked == 1 {
+            // Another build, as another process's would, edits and commits
+            // while the index opened as it was is being asked.
+            let mut text = fs::read_to_string(&source).unwrap();
+            text.push_str("\nConclusion. Qwertyuiop is a word added here.\n");
+            fs::write(&source, text).unwrap();
+            let mut other = Told::default();
+            ushtil::build::build(corpus_dir, &index_dir, Default::default(), &mut other).unwrap();
+        }
+        let query = ushtil::search::compile(opened, "Qwertyuiop", &ushtil::model::Lang::ALL)
+            .map_err(|e| OpenError::Damaged {
+                message: e.to_string(),
+            })?;
+        Ok::<usize, OpenError>(ushtil::search::count(opened, &query).unwrap())
+    })
+    .unwrap();
+    // Whenever the check read the corpus, the first answer was the index's
+    // before the edit; the one given is the index's after it.
+    assert_eq!((asked, found), (2, 1));
+}

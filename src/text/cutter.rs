@@ -60,12 +60,24 @@ impl<'a> Iterator for Uax29Words<'a> {
             if let Some(word) = plain_word(&self.text[start..end]) {
                 return Some((start + word.start, &self.text[start..end][word]));
             }
-            // From the white space before (one byte), which WB4 may join a
-            // combining mark at the run's start to.
-            let from = start.saturating_sub(1);
+            // From the white space before that WB4 joins a combining mark at
+            // the run's start to (a word, where the mark counts as a letter:
+            // `\t\u{363}`): a tab, or the spaces WB3d makes one piece of; a
+            // line break joins nothing.
+            let before = &self.text[..start];
+            let from = match before.ends_with('\t') {
+                true => start - 1,
+                false => start - spaces_before(before),
+            };
             self.run = Some((from, self.text[from..end].unicode_word_indices()));
         }
     }
+}
+
+/// The length of the spaces (WSegSpace of UAX #29) that end `text`.
+fn spaces_before(text: &str) -> usize {
+    let is_space = |c: char| matches!(c, ' ' | '\u{1680}' | '\u{2000}'..='\u{2006}' | '\u{2008}'..='\u{200A}' | '\u{205F}' | '\u{3000}');
+    text.len() - text.trim_end_matches(is_space).len()
 }
 
 fn is_white(b: u8) -> bool {
@@ -181,6 +193,7 @@ mod tests {
             "state.The A.V.Bolshakova \u{1F1F0}\u{1F1FF}x 👩\u{200d}💻 a_b _c d_ שׁ\"א ק'ל \u{5d0}\"",
             "\r\n1917\r\nжылы\x0bҚазақ\x0cстан 1917ж. (1917–1918) «Алаш»,— x\u{ad}y z\u{200b}w",
             "ǅa Ǆ ʼn ʹa ʻokina аҁ ҁ ҂5 а҃б ѐ а̄б 3\u{2024}4 \"\" ( ) «» ,,, q\u{feff}r",
+            "  \u{363} x\u{3000} \u{345} \t \u{363}\u{2003}  \u{5b0}a\t\u{363}b\n\u{345} \t\u{5b0}",
         ]
         .map(str::to_owned)
         .to_vec();
@@ -199,8 +212,10 @@ mod tests {
 
     #[test]
     fn words_are_those_of_uax29_on_random_mixtures_of_hard_cases() {
+        // Combining marks that count as letters (U+0345, U+0363, a Hebrew
+        // point) and spaces beyond ASCII among them.
         let alphabet: Vec<char> =
-            "aZяӘıé09 \n\t\r.,:;'’‘\"«»()[]_-–—…\u{301}\u{483}\u{200d}\u{a0}\u{5d0}\u{1F1F0}٣Ωß҂×"
+            "aZяӘıé09 \n\t\r.,:;'’‘\"«»()[]_-–—…\u{301}\u{483}\u{345}\u{363}\u{5b0}\u{200d}\u{200b}\u{ad}\u{feff}\u{a0}\u{3000}\u{2003}\u{5d0}\u{1F1F0}٣Ωß҂×"
                 .chars()
                 .collect();
         let mut state = 7u64;
