@@ -8,12 +8,8 @@ use unicode_segmentation::{UnicodeSegmentation, UnicodeWordIndices};
 
 /// The words of `text` with their byte offsets, in order.
 pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
-    Uax29Words {
-        text,
-        at: 0,
-        run: None,
-    }
-    .flat_map(|(start, word)| split_glued(word).map(move |(i, w)| (start + i, w)))
+    Uax29Words::new(text)
+        .flat_map(|(start, word)| split_glued(word).map(move |(i, w)| (start + i, w)))
 }
 
 /// The words of UAX #29, as `unicode_word_indices` gives them, most found
@@ -30,6 +26,16 @@ struct Uax29Words<'a> {
     at: usize,
     /// The words of a run that is not a plain word, and where it starts.
     run: Option<(usize, UnicodeWordIndices<'a>)>,
+}
+
+impl<'a> Uax29Words<'a> {
+    fn new(text: &'a str) -> Self {
+        Uax29Words {
+            text,
+            at: 0,
+            run: None,
+        }
+    }
 }
 
 impl<'a> Iterator for Uax29Words<'a> {
@@ -199,12 +205,7 @@ mod tests {
         .to_vec();
         texts.extend(crate::text::real_texts());
         for text in &texts {
-            let fast: Vec<(usize, &str)> = Uax29Words {
-                text,
-                at: 0,
-                run: None,
-            }
-            .collect();
+            let fast: Vec<(usize, &str)> = Uax29Words::new(text).collect();
             let tables: Vec<(usize, &str)> = text.unicode_word_indices().collect();
             assert_eq!(fast, tables, "{}", &text[..text.len().min(80)]);
         }
@@ -228,12 +229,7 @@ mod tests {
                     alphabet[(state >> 33) as usize % alphabet.len()]
                 })
                 .collect();
-            let fast: Vec<(usize, &str)> = Uax29Words {
-                text: &text,
-                at: 0,
-                run: None,
-            }
-            .collect();
+            let fast: Vec<(usize, &str)> = Uax29Words::new(&text).collect();
             let tables: Vec<(usize, &str)> = text.unicode_word_indices().collect();
             assert_eq!(fast, tables, "{text:?}");
         }

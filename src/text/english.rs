@@ -8,6 +8,8 @@
 //! `left`) is given all of them, most likely first, so that a search for
 //! either finds it.
 
+use std::sync::LazyLock;
+
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// The list: its rows, `form<TAB>lemmas`, after a block of `#` comments,
@@ -16,13 +18,16 @@ use rust_stemmers::{Algorithm, Stemmer};
 /// that reads a few words parses no table of 70,000 rows first.
 const LIST: &str = include_str!("data/english-lemmas.tsv");
 
-/// The rows of the list, the comments before them left out.
+/// The rows of the list, the comments before them left out (found once).
 fn rows() -> &'static str {
-    let mut at = 0;
-    while LIST[at..].starts_with('#') {
-        at += LIST[at..].find('\n').map_or(LIST.len() - at, |n| n + 1);
-    }
-    &LIST[at..]
+    static ROWS: LazyLock<&str> = LazyLock::new(|| {
+        let mut at = 0;
+        while LIST[at..].starts_with('#') {
+            at += LIST[at..].find('\n').map_or(LIST.len() - at, |n| n + 1);
+        }
+        &LIST[at..]
+    });
+    *ROWS
 }
 
 /// The form of a row.

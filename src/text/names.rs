@@ -23,7 +23,7 @@ use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::model::Lang;
+use crate::model::{Lang, PerLang};
 use crate::text::{first_terms, Analyzer};
 
 /// Letters a name key needs to be distinctive.
@@ -73,13 +73,13 @@ static OPENINGS: LazyLock<HashSet<(Lang, [char; OPENING])>> = LazyLock::new(|| {
 });
 
 /// Each listed form's stem in its language, with the key of its name; one
-/// table per language (in the order of [`Lang::ALL`]), so that a query
-/// loads no stemmer of a language none of its words is listed in.
-static KEYS: [LazyLock<HashMap<String, String>>; 3] = [
-    LazyLock::new(|| keys_of(Lang::ALL[0])),
-    LazyLock::new(|| keys_of(Lang::ALL[1])),
-    LazyLock::new(|| keys_of(Lang::ALL[2])),
-];
+/// table per language, so that a query loads no stemmer of a language none
+/// of its words is listed in.
+static LISTED_KEYS: PerLang<LazyLock<HashMap<String, String>>> = PerLang {
+    kk: LazyLock::new(|| keys_of(Lang::Kk)),
+    ru: LazyLock::new(|| keys_of(Lang::Ru)),
+    en: LazyLock::new(|| keys_of(Lang::En)),
+};
 
 fn keys_of(lang: Lang) -> HashMap<String, String> {
     listed_names()
@@ -99,8 +99,7 @@ fn listed_key(word: &str, lang: Lang) -> Option<String> {
         return None;
     }
     let stem = first_terms(Analyzer::Stem(lang), word).into_iter().next()?;
-    let slot = Lang::ALL.iter().position(|&l| l == lang)?;
-    KEYS[slot].get(&stem).cloned()
+    LISTED_KEYS.get(lang).get(&stem).cloned()
 }
 
 /// The name key of a word of a query, whatever its case: `бөкейхан`, typed
@@ -137,12 +136,12 @@ pub fn name_key(word: &str, lang: Lang) -> Option<String> {
     thread_local! {
         /// Keys of the capitalised words met so far, per language: a corpus
         /// repeats its names, and stemming each again costs more than a look-up.
-        static KEYS: RefCell<[HashMap<String, Option<String>>; 3]> = RefCell::default();
+        static KEYS: RefCell<PerLang<HashMap<String, Option<String>>>> = RefCell::default();
     }
     const MAX_CACHED: usize = 100_000;
-    let slot = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
     KEYS.with(|keys| {
-        let cache = &mut keys.borrow_mut()[slot];
+        let mut keys = keys.borrow_mut();
+        let cache = keys.get_mut(lang);
         if let Some(key) = cache.get(word) {
             return key.clone();
         }
